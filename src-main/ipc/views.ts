@@ -1,0 +1,279 @@
+// Plain, serialisable shapes that cross the process boundary. No runtime code here:
+// the renderer imports this file type-only.
+
+/** A timestamp exactly as Graph sent it, plus its parsed value when (and only when) it is a valid date. */
+export interface Stamp {
+  /** The text Graph sent, untouched; null when the property was missing or null. */
+  raw: string | null;
+  /** Milliseconds since the epoch; null when missing or not a valid date (e.g. month 17). */
+  ms: number | null;
+}
+
+export interface BannerView {
+  banner: string;
+  scanProtocol: string | null;
+  firstSeen: Stamp;
+  lastSeen: Stamp;
+  timesObserved: number | null;
+}
+
+export interface ComponentView {
+  id: string | null;
+  name: string | null;
+  version: string | null;
+  category: string | null;
+  firstSeen: Stamp;
+  lastSeen: Stamp;
+}
+
+export interface ServiceView {
+  firstSeen: Stamp;
+  lastSeen: Stamp;
+  isRecent: boolean | null;
+  component: ComponentView | null;
+}
+
+export interface CertificateEntityView {
+  commonName: string | null;
+  alternateNames: string[];
+  organizationName: string | null;
+  organizationUnitName: string | null;
+  email: string | null;
+  givenName: string | null;
+  surname: string | null;
+  serialNumber: string | null;
+  /** physicalAddress, kept as received */
+  address: unknown;
+}
+
+export interface CertificateView {
+  id: string | null;
+  sha1: string | null;
+  fingerprint: string | null;
+  serialNumber: string | null;
+  issueDate: Stamp;
+  expirationDate: Stamp;
+  firstSeen: Stamp;
+  lastSeen: Stamp;
+  issuer: CertificateEntityView | null;
+  subject: CertificateEntityView | null;
+  /** True when Graph returned only a reference (no $expand): just the id. */
+  referenceOnly: boolean;
+}
+
+export interface HostView {
+  id: string | null;
+  /** '#microsoft.graph.security.ipAddress', '#microsoft.graph.security.hostname', or whatever Graph sent. */
+  odataType: string | null;
+  firstSeen: Stamp;
+  lastSeen: Stamp;
+  /** Type-specific properties (autonomousSystem, countryOrRegion, registrar, ...), kept as received. */
+  details: Record<string, unknown>;
+}
+
+export interface HostPortView {
+  id: string;
+  port: number | null;
+  /** tcp, udp, unknownFutureValue, or any value Graph adds later: kept as received. */
+  protocol: string | null;
+  /** open, filtered, closed, unknownFutureValue, or any later value: kept as received. */
+  status: string | null;
+  firstSeen: Stamp;
+  lastSeen: Stamp;
+  lastScan: Stamp;
+  timesObserved: number | null;
+  banners: BannerView[];
+  services: ServiceView[];
+  certificate: CertificateView | null;
+  host: HostView | null;
+  /** Properties we do not model, kept so nothing Graph sent is lost. */
+  extra: Record<string, unknown>;
+  /** Human-readable notes about oddities in the data (invalid timestamps, unexpected types). */
+  warnings: string[];
+}
+
+export type ErrorKind =
+  | 'invalidInput'
+  | 'unauthorized'
+  | 'signInRequired'
+  | 'forbidden'
+  | 'licence'
+  | 'notFound'
+  | 'throttled'
+  | 'server'
+  | 'network'
+  | 'offline'
+  | 'timeout'
+  | 'invalidResponse'
+  | 'cancelled'
+  | 'notConfigured'
+  | 'storage'
+  | 'internal';
+
+/** Every failure crosses IPC as this value, never as a thrown Error. */
+export interface PortolanError {
+  kind: ErrorKind;
+  /** What the analyst is told. Never contains a token. */
+  message: string;
+  status?: number;
+  /** Graph's error.code (or an AADSTS code), for support. */
+  code?: string;
+  /** Graph's innerError request-id, which Microsoft support asks for. */
+  requestId?: string;
+  /** Graph's innerError date. */
+  date?: string;
+  retryAfterSeconds?: number;
+  /** Extra technical detail safe to show (never a token). */
+  detail?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PortolanError };
+
+export type DataSource = 'graph' | 'demo' | 'token';
+
+export interface LookupRequestInfo {
+  /** Full request URL (no token). */
+  url: string;
+  select: string[];
+  expand: string[];
+  /** When the id came from host:port, the host and port it was resolved from. */
+  resolvedFrom: { host: string; port: number } | null;
+}
+
+export interface LookupResultView {
+  hostPort: HostPortView;
+  /** The response body exactly as Graph returned it (text). */
+  raw: string;
+  request: LookupRequestInfo;
+  source: DataSource;
+  /** ISO time when the response arrived. */
+  fetchedAt: string;
+  /** Id of the snapshot saved in history, when saving is on. */
+  snapshotId: string | null;
+}
+
+export type CloudId = 'global' | 'usGovL4' | 'usGovL5' | 'china' | 'custom';
+
+export interface SettingsView {
+  cloud: CloudId;
+  /** For 'custom' only: https authority base (e.g. https://login.example.com) and Graph service root. */
+  customAuthority: string | null;
+  customGraphRoot: string | null;
+  tenant: string;
+  clientId: string | null;
+  apiVersion: 'v1.0' | 'beta';
+  saveHistory: boolean;
+  retentionPerHostPort: number | null;
+  retentionDays: number | null;
+  /** Linux basic_text backend: keep the token cache on disk anyway (user opted in). */
+  allowWeakCacheEncryption: boolean;
+}
+
+export interface AccountView {
+  homeAccountId: string;
+  name: string | null;
+  username: string;
+  tenantId: string;
+}
+
+export interface AuthStatusView {
+  /** 'token': PORTOLAN_GRAPH_TOKEN (preview only), 'demo': embedded demo data, 'msal': real sign-in. */
+  mode: 'msal' | 'token' | 'demo';
+  configured: boolean;
+  signedIn: boolean;
+  active: AccountView | null;
+  accounts: AccountView[];
+  signInInProgress: boolean;
+  /** Set when the token cache is kept in memory only, or another caveat the user must know. */
+  cacheWarning: string | null;
+}
+
+export interface AppInfoView {
+  version: string;
+  source: DataSource;
+  /** True when running as the web preview rather than the Electron app. */
+  preview: boolean;
+  cloud: CloudId;
+  graphRoot: string;
+  online: boolean;
+  /** Shown once when a corrupt store file was moved aside. */
+  storageNotices: string[];
+}
+
+// ---- history ----
+
+export interface HostPortSummaryView {
+  hostPortId: string;
+  host: string | null;
+  port: number | null;
+  status: string | null;
+  protocol: string | null;
+  snapshotCount: number;
+  latestAt: string;
+  latestSnapshotId: string;
+  pinned: boolean;
+  tags: string[];
+  note: string;
+}
+
+export interface SnapshotMetaView {
+  id: string;
+  hostPortId: string;
+  savedAt: string;
+  status: string | null;
+  bannerCount: number;
+  serviceCount: number;
+}
+
+export interface SnapshotView {
+  id: string;
+  hostPortId: string;
+  host: string | null;
+  port: number | null;
+  savedAt: string;
+  cloud: CloudId;
+  tenant: string | null;
+  account: string | null;
+  source: DataSource;
+  request: LookupRequestInfo;
+  raw: string;
+  hostPort: HostPortView;
+}
+
+export interface HistoryPageView {
+  items: HostPortSummaryView[];
+  total: number;
+}
+
+export interface DiffChange<T> {
+  before: T;
+  after: T;
+}
+
+export interface CompareView {
+  before: SnapshotMetaView;
+  after: SnapshotMetaView;
+  fields: { field: string; before: string | number | null; after: string | number | null }[];
+  banners: {
+    added: BannerView[];
+    removed: BannerView[];
+    changed: DiffChange<BannerView>[];
+  };
+  services: {
+    added: ServiceView[];
+    removed: ServiceView[];
+    versionChanged: DiffChange<ServiceView>[];
+  };
+  certificate: { changed: boolean; before: CertificateView | null; after: CertificateView | null };
+}
+
+export interface ExportView {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export interface ImportReportView {
+  added: number;
+  skipped: number;
+}
