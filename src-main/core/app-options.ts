@@ -1,0 +1,35 @@
+import type { Clock, Encryptor, HttpTransport, KvStoreFactory } from './ports';
+
+/** Everything the host (Electron shell or web preview) plugs into the core. */
+export interface CoreOptions {
+  /** Folder for settings, history and the encrypted token cache. */
+  userDataDir: string;
+  version: string;
+  /** True for the web preview (never part of the packaged app). */
+  preview: boolean;
+  /** electron-store in the app, conf in Node. */
+  kv: KvStoreFactory;
+  /** safeStorage in the app; an AES key-file encryptor in the preview; a test encryptor in tests. */
+  encryptor: Encryptor;
+  /** Opens the sign-in URL in the system browser (the preview prints SIGNIN_URL=… instead). */
+  openBrowser: (url: string) => Promise<void>;
+  /** Opens an allow-listed https URL for the user (docs links). Returns false when refused. */
+  openExternal: (url: string) => Promise<boolean>;
+  /** Preview flags; not persisted. */
+  overrides?: {
+    graphBaseUrl?: string;
+    authority?: string;
+    clientId?: string;
+    tenant?: string;
+    /** Extra CA (PEM) trusted for the Graph and authority endpoints. */
+    caPem?: string;
+  };
+  /** PORTOLAN_GRAPH_TOKEN: a static bearer token that replaces sign-in. Preview only. */
+  staticToken?: string;
+  /** Force the embedded demo source. */
+  demo?: boolean;
+  /** Injected for tests; defaults to a node:https transport with the allow-list. */
+  transport?: HttpTransport;
+  clock?: Clock;
+  log?: (line: string) => void;
+}
