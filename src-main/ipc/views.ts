@@ -125,6 +125,10 @@ export interface PortolanError {
   retryAfterSeconds?: number;
   /** Extra technical detail safe to show (never a token). */
   detail?: string;
+  /** When a lookup failed (e.g. offline) but history holds a saved snapshot of the same hostPort. */
+  savedSnapshotId?: string;
+  /** savedAt of that snapshot. */
+  savedAt?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: PortolanError };
