@@ -1,0 +1,157 @@
+// The service object whose methods are the IPC handlers. Each takes an already validated request
+// (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
+import type { Handlers } from '../../ipc/contract';
+import type { PortolanError } from '../../ipc/views';
+import { asResult, fail, toPortolanError } from '../failure';
+import type { Clock } from '../ports';
+import type { AuthPort, HistoryPort, LookupInput, SettingsPort, SourcePort } from './ports';
+
+export interface ServiceDeps {
+  version: string;
+  preview: boolean;
+  settings: SettingsPort;
+  /** Re-evaluated per call: settings changes (cloud, client id) take effect without a restart. */
+  source(): SourcePort;
+  auth: AuthPort;
+  history: HistoryPort;
+  /** The username of the active account, for snapshots (null in demo/token mode). */
+  activeUsername(): Promise<string | null>;
+  openExternal(url: string): Promise<boolean>;
+  /** Host's view of connectivity (Electron's net.isOnline); combined with what lookups observed. */
+  isOnline?(): boolean;
+  clock: Clock;
+}
+
+const OFFLINE_KINDS = new Set<PortolanError['kind']>(['network', 'offline', 'timeout']);
+
+export function createHandlers(deps: ServiceDeps): Handlers {
+  const inFlight = new Map<string, AbortController>();
+  let lastNetworkOk = true;
+
+  const online = () => (deps.isOnline ? deps.isOnline() : true) && lastNetworkOk;
+
+  return {
+    'app:info': () =>
+      asResult(() => {
+        const source = deps.source();
+        const settings = deps.settings.get();
+        return {
+          version: deps.version,
+          source: source.kind,
+          preview: deps.preview,
+          cloud: settings.cloud,
+          graphRoot: source.graphRoot,
+          online: online(),
+          storageNotices: [...deps.settings.notices, ...deps.history.notices],
+        };
+      }),
+
+    'lookup:run': async (req) => {
+      if (inFlight.has(req.requestId)) {
+        return { ok: false, error: { kind: 'invalidInput', message: 'A lookup with this request id is already running.' } };
+      }
+      const controller = new AbortController();
+      inFlight.set(req.requestId, controller);
+      const source = deps.source();
+      const input: LookupInput = { expandCertificate: req.expandCertificate };
+      if (req.hostPortId !== undefined && req.hostPortId.trim() !== '') input.hostPortId = req.hostPortId;
+      else {
+        if (req.host !== undefined) input.host = req.host;
+        if (req.port !== undefined) input.port = req.port;
+      }
+      if (req.select && req.select.length) input.select = [...req.select];
+      try {
+        const outcome = await source.graph.lookup(input, controller.signal);
+        lastNetworkOk = true;
+        let snapshotId: string | null = null;
+        const settings = deps.settings.get();
+        if (settings.saveHistory) {
+          const resolved = outcome.request.resolvedFrom;
+          const saved = await deps.history.save({
+            hostPortId: outcome.hostPort.id,
+            host: resolved?.host ?? outcome.hostPort.host?.id ?? null,
+            port: resolved?.port ?? outcome.hostPort.port,
+            savedAt: outcome.fetchedAt,
+            cloud: settings.cloud,
+            tenant: source.kind === 'demo' ? null : settings.tenant,
+            account: await deps.activeUsername(),
+            source: source.kind,
+            request: outcome.request,
+            raw: outcome.raw,
+            hostPort: outcome.hostPort,
+          });
+          snapshotId = saved.id;
+        }
+        return { ok: true, value: { ...outcome, source: source.kind, snapshotId } };
+      } catch (err) {
+        const error = toPortolanError(err);
+        if (OFFLINE_KINDS.has(error.kind)) lastNetworkOk = false;
+        if (OFFLINE_KINDS.has(error.kind) || error.kind === 'signInRequired' || error.kind === 'notConfigured') {
+          await offerSaved(deps.history, input, error);
+        }
+        return { ok: false, error };
+      } finally {
+        inFlight.delete(req.requestId);
+      }
+    },
+
+    'lookup:cancel': async (req) => {
+      const controller = inFlight.get(req.requestId);
+      controller?.abort();
+      return { ok: true, value: { cancelled: controller !== undefined } };
+    },
+
+    'settings:get': () => asResult(() => deps.settings.get()),
+    'settings:set': (patch) => asResult(() => deps.settings.update(patch)),
+
+    'auth:status': () => asResult(() => deps.auth.status()),
+    'auth:signIn': () => asResult(() => deps.auth.signIn()),
+    'auth:cancelSignIn': () => asResult(() => ({ cancelled: deps.auth.cancelSignIn() })),
+    'auth:signOut': (req) => asResult(() => deps.auth.signOut(req.homeAccountId)),
+    'auth:switchAccount': (req) => asResult(() => deps.auth.switchAccount(req.homeAccountId)),
+
+    'history:list': (query) => asResult(() => deps.history.list(query)),
+    'history:snapshots': (req) => asResult(() => deps.history.snapshots(req.hostPortId)),
+    'history:get': (req) => asResult(() => deps.history.get(req.snapshotId)),
+    'history:setMeta': (patch) =>
+      asResult(async () => {
+        await deps.history.setMeta(patch);
+        return { ok: true as const };
+      }),
+    'history:delete': (req) => asResult(() => deps.history.delete(req)),
+    'history:undo': (req) => asResult(() => deps.history.undo(req.undoToken)),
+    'history:clear': () => asResult(() => deps.history.clear()),
+    'history:compare': (req) => asResult(() => deps.history.compare(req.beforeId, req.afterId)),
+    'history:export': (req) =>
+      asResult(() => (req.format === 'json' ? deps.history.exportJson(req.hostPortIds) : deps.history.exportCsv(req.hostPortIds))),
+    'history:import': (req) => asResult(() => deps.history.import(req.content)),
+
+    'shell:openExternal': (req) =>
+      asResult(async () => {
+        const opened = await deps.openExternal(req.url);
+        if (!opened) throw fail('invalidInput', 'Portolan only opens https links to Microsoft documentation and sign-in pages.');
+        return { opened };
+      }),
+  };
+}
+
+/** When a lookup cannot reach Graph, point the analyst at what history already knows. */
+async function offerSaved(history: HistoryPort, input: LookupInput, error: PortolanError): Promise<void> {
+  try {
+    const port = typeof input.port === 'string' ? Number(input.port) : input.port;
+    const ref = input.hostPortId
+      ? { hostPortId: input.hostPortId.trim() }
+      : input.host && port
+        ? { host: input.host.trim().toLowerCase(), port }
+        : null;
+    if (!ref) return;
+    const saved = await history.latestFor(ref);
+    if (saved) {
+      error.savedSnapshotId = saved.id;
+      error.savedAt = saved.savedAt;
+      error.message = `${error.message} A saved snapshot from ${saved.savedAt} is available in history.`;
+    }
+  } catch {
+    // History being unreadable must not hide the original error.
+  }
+}

@@ -1,0 +1,87 @@
+// What the service needs from each core module, stated as narrow interfaces so the handlers can be
+// tested with fakes and the modules can change behind them.
+import type { HistoryQuery } from '../../ipc/contract';
+import type {
+  AuthStatusView,
+  CompareView,
+  DataSource,
+  ExportView,
+  HistoryPageView,
+  HostPortView,
+  ImportReportView,
+  LookupRequestInfo,
+  SettingsView,
+  SnapshotMetaView,
+  SnapshotView,
+} from '../../ipc/views';
+
+export interface LookupInput {
+  host?: string;
+  port?: number | string;
+  hostPortId?: string;
+  select?: string[];
+  expandCertificate: boolean;
+}
+
+export interface LookupOutcome {
+  hostPort: HostPortView;
+  raw: string;
+  request: LookupRequestInfo;
+  fetchedAt: string;
+}
+
+export interface GraphPort {
+  lookup(input: LookupInput, signal?: AbortSignal): Promise<LookupOutcome>;
+}
+
+/** The data source in force right now: demo, a static preview token, or MSAL sign-in. */
+export interface SourcePort {
+  kind: DataSource;
+  graphRoot: string;
+  graph: GraphPort;
+}
+
+export interface SettingsPort {
+  get(): SettingsView;
+  update(patch: Partial<SettingsView>): SettingsView;
+  readonly notices: readonly string[];
+}
+
+export interface AuthPort {
+  status(): Promise<AuthStatusView>;
+  signIn(): Promise<AuthStatusView>;
+  cancelSignIn(): boolean;
+  signOut(homeAccountId: string): Promise<AuthStatusView>;
+  switchAccount(homeAccountId: string): Promise<AuthStatusView>;
+}
+
+export interface NewSnapshot {
+  hostPortId: string;
+  host: string | null;
+  port: number | null;
+  savedAt?: string;
+  cloud: SettingsView['cloud'];
+  tenant: string | null;
+  account: string | null;
+  source: DataSource;
+  request: LookupRequestInfo;
+  raw: string;
+  hostPort: HostPortView;
+}
+
+export interface HistoryPort {
+  save(snapshot: NewSnapshot): Promise<SnapshotMetaView>;
+  list(query: Required<Pick<HistoryQuery, 'text' | 'offset' | 'limit'>> & HistoryQuery): HistoryPageView | Promise<HistoryPageView>;
+  snapshots(hostPortId: string): SnapshotMetaView[] | Promise<SnapshotMetaView[]>;
+  get(snapshotId: string): SnapshotView | Promise<SnapshotView>;
+  latestFor(ref: { hostPortId: string } | { host: string; port: number }): SnapshotView | null | Promise<SnapshotView | null>;
+  setMeta(patch: { hostPortId: string; note?: string; tags?: string[]; pinned?: boolean }): void | Promise<void>;
+  delete(ref: { snapshotId?: string; hostPortId?: string }): Promise<{ undoToken: string; removed: number }>;
+  undo(undoToken: string): Promise<{ restored: number }>;
+  clear(): Promise<{ removed: number }>;
+  compare(beforeId: string, afterId: string): CompareView | Promise<CompareView>;
+  exportJson(hostPortIds?: string[]): ExportView | Promise<ExportView>;
+  exportCsv(hostPortIds?: string[]): ExportView | Promise<ExportView>;
+  import(content: string): Promise<ImportReportView>;
+  readonly notices: readonly string[];
+}
