@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src-main/ipc/contract';
+import { createHandlers, type ServiceDeps } from '../../../src-main/core/service/handlers';
+import { fail } from '../../../src-main/core/failure';
+import type { SourcePort } from '../../../src-main/core/service/ports';
+import { fakeAuth, fakeHistory, fakeSettings, fakeSource, hostPortView } from './fakes';
+
+function deps(source: SourcePort, over: Partial<ServiceDeps> = {}) {
+  const history = fakeHistory();
+  const d: ServiceDeps = {
+    version: '0.0.0-test', preview: true, settings: fakeSettings(), source: () => source, auth: fakeAuth(), history,
+    activeUsername: async () => 'analyst@contoso.example', openExternal: async (url) => url.startsWith('https://learn.microsoft.com/'),
+    clock: { now: () => 0 }, ...over,
+  };
+  return { handlers: createHandlers(d), history };
+}
+
+const outcome = (id = 'hp-1') => ({
+  hostPort: hostPortView(id), raw: '{"id":"hp-1"}', fetchedAt: '2026-11-26T10:00:00.000Z',
+  request: { url: 'http://127.0.0.1:1/v1.0/x', select: [], expand: [], resolvedFrom: { host: '85.13.139.18', port: 21 } },
+});
+
+describe('lookup:run', () => {
+  it('returns the outcome and saves a snapshot with where it came from', async () => {
+    const { handlers, history } = deps(fakeSource(async () => outcome()));
+    const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({ source: 'token', snapshotId: 'snap-1' });
+    expect(history.saved[0]).toMatchObject({ hostPortId: 'hp-1', host: '85.13.139.18', port: 21, account: 'analyst@contoso.example', tenant: 'organizations' });
+  });
+
+  it('does not save when history is off', async () => {
+    const { handlers, history } = deps(fakeSource(async () => outcome()), { settings: fakeSettings({ saveHistory: false }) });
+    const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', hostPortId: 'abc' });
+    expect(r.ok && r.value.snapshotId).toBeNull();
+    expect(history.saved).toHaveLength(0);
+  });
+
+  it('passes a pasted id exactly and drops host/port when an id is given', async () => {
+    let seen: unknown;
+    const { handlers } = deps(fakeSource(async (input) => ((seen = input), outcome())));
+    await dispatch(handlers, 'lookup:run', { requestId: 'r1', hostPortId: 'ODUu+/==', host: 'x', port: 1, select: ['banners'] });
+    expect(seen).toEqual({ hostPortId: 'ODUu+/==', select: ['banners'], expandCertificate: true });
+  });
+
+  it('turns a thrown failure into a typed error value with its fields intact', async () => {
+    const { handlers } = deps(fakeSource(async () => { throw fail('licence', 'licence?', { status: 500, code: 'generalException', requestId: 'req-9' }); }));
+    const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', hostPortId: 'abc' });
+    expect(r).toEqual({ ok: false, error: { kind: 'licence', message: 'licence?', status: 500, code: 'generalException', requestId: 'req-9' } });
+  });
+
+  it('offers the saved snapshot when offline, and app:info reports offline', async () => {
+    let offline = false;
+    const { handlers } = deps(fakeSource(async () => {
+      if (offline) throw fail('network', 'Cannot reach Microsoft Graph.');
+      return outcome();
+    }));
+    await dispatch(handlers, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    offline = true;
+    const r = await dispatch(handlers, 'lookup:run', { requestId: 'r2', host: '85.13.139.18', port: '21' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ kind: 'network', savedSnapshotId: 'snap-1' });
+    expect(r.error.message).toContain('saved snapshot');
+    const info = await dispatch(handlers, 'app:info', {});
+    expect(info.ok && (info.value as { online: boolean }).online).toBe(false);
+  });
+
+  it('cancels a running lookup by its request id', async () => {
+    const { handlers } = deps(fakeSource((_input, signal) => new Promise((_, reject) => {
+      signal?.addEventListener('abort', () => reject(fail('cancelled', 'The lookup was cancelled.')));
+    })));
+    const running = dispatch(handlers, 'lookup:run', { requestId: 'slow', hostPortId: 'abc' });
+    const cancel = await dispatch(handlers, 'lookup:cancel', { requestId: 'slow' });
+    expect(cancel).toEqual({ ok: true, value: { cancelled: true } });
+    const r = await running;
+    expect(!r.ok && r.error.kind).toBe('cancelled');
+    expect(await dispatch(handlers, 'lookup:cancel', { requestId: 'slow' })).toEqual({ ok: true, value: { cancelled: false } });
+  });
+});
+
+describe('boundary validation', () => {
+  const { handlers } = deps(fakeSource(async () => outcome()));
+  it.each([
+    ['unknown channel', 'fs:read', {}],
+    ['extra property', 'lookup:run', { requestId: 'r', hostPortId: 'a', evil: 1 }],
+    ['nested $select path', 'lookup:run', { requestId: 'r', hostPortId: 'a', select: ['host/id'] }],
+    ['bad request id', 'lookup:run', { requestId: '../x', hostPortId: 'a' }],
+    ['not an object', 'settings:set', 'cloud=custom'],
+    ['clear without confirmation', 'history:clear', { confirm: 'yes' }],
+  ])('rejects %s with a typed invalidInput value', async (_name, channel, payload) => {
+    const r = await dispatch(handlers, channel, payload);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.kind).toBe('invalidInput');
+  });
+
+  it('refuses to open a link that is not allow-listed', async () => {
+    const r = await dispatch(handlers, 'shell:openExternal', { url: 'http://evil.example/' });
+    expect(!r.ok && r.error.kind).toBe('invalidInput');
+    expect(await dispatch(handlers, 'shell:openExternal', { url: 'https://learn.microsoft.com/graph' })).toEqual({ ok: true, value: { opened: true } });
+  });
+});
