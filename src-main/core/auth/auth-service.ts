@@ -16,7 +16,7 @@ import { authorityOptions } from './authority-config';
 import { ERROR_PAGE, SUCCESS_PAGE } from './browser-pages';
 import { createEncryptedCachePlugin } from './cache-plugin';
 import { startInteractiveSignIn, type InteractiveSignIn } from './interactive-sign-in';
-import { createAuthNetworkClient, defaultAllowHosts, type NetworkAttempt } from './network-client';
+import { createAuthNetworkClient, defaultAllowHosts, MICROSOFT_LOGIN_HOSTS, type NetworkAttempt } from './network-client';
 import { createSerialQueue } from './serial-queue';
 
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -159,7 +159,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     const flow = startInteractiveSignIn({
       pca,
       scopes: opts.scopes(),
-      authorityOrigin: new URL(opts.authority()).origin,
+      browserMayOpen: browserMayOpen(opts.authority()),
       openBrowser: opts.openBrowser,
       timeoutMs: opts.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS,
       successHtml: opts.successHtml ?? SUCCESS_PAGE,
@@ -247,6 +247,16 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       app = null;
     },
   };
+}
+
+/**
+ * MSAL builds the sign-in URL on the authority's "preferred network" host, which for a Microsoft cloud can
+ * be an alias of the configured one (login.partner.microsoftonline.cn → login.chinacloudapi.cn).
+ */
+function browserMayOpen(authority: string): (url: URL) => boolean {
+  const origin = new URL(authority).origin;
+  return (url) =>
+    url.origin === origin || (url.protocol === 'https:' && url.port === '' && MICROSOFT_LOGIN_HOSTS.includes(url.hostname.toLowerCase()));
 }
 
 function toView(a: AccountInfo): AccountView {

@@ -20,8 +20,8 @@ export const STOP_ERROR = 'portolan_sign_in_stopped';
 export interface InteractiveSignInOptions {
   pca: PublicClientApplication;
   scopes: string[];
-  /** Only URLs on this origin are handed to the browser. */
-  authorityOrigin: string;
+  /** Only URLs this accepts are handed to the browser (the authority's origin, or a Microsoft login host). */
+  browserMayOpen: (url: URL) => boolean;
   openBrowser: (url: string) => Promise<void>;
   timeoutMs: number;
   successHtml: string;
@@ -55,7 +55,7 @@ export function startInteractiveSignIn(opts: InteractiveSignInOptions): Interact
 
   const openBrowser = async (url: string): Promise<void> => {
     const parsed = new URL(url);
-    if (parsed.origin !== opts.authorityOrigin) {
+    if (!opts.browserMayOpen(parsed)) {
       // MSAL builds this URL from the authority metadata; anything else means a misconfiguration.
       const failure = fail('internal', 'Portolan refused to open a sign-in page that is not on the configured authority.', {
         code: 'PORTOLAN_REFUSED',

@@ -42,6 +42,10 @@ describe('encrypted token cache', () => {
         for (const t of tokens) expect(text.includes(t), `${t.slice(0, 12)}… in ${path.basename(file)}`).toBe(false);
       }
     }
+    // Nor in the log lines the service wrote.
+    const logText = h.logs.join('\n');
+    for (const t of tokens) expect(logText.includes(t)).toBe(false);
+    expect(h.logs.some((l) => l.includes('sign-in: completed'))).toBe(true);
     // The search would have found them: the cache decrypts to MSAL's JSON holding the current refresh token.
     const plain = h.encryptor.decrypt(fs.readFileSync(h.cacheFile)).toString('utf8');
     expect(plain).toContain(h.server.issuedTokens.refresh.at(-1));

@@ -1,0 +1,176 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PortolanFailure } from '../../../src-main/core/failure';
+import { createSettingsStore, DEFAULT_SETTINGS, SETTINGS_FILE } from '../../../src-main/core/settings';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portolan-settings-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function invalid(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(PortolanFailure);
+    expect((err as PortolanFailure).error.kind).toBe('invalidInput');
+    return (err as PortolanFailure).error.message;
+  }
+  throw new Error('expected invalidInput');
+}
+
+const GUID = '6a2b1c3d-0000-4000-8000-00000000c11e';
+
+describe('settings store', () => {
+  it('starts with the documented defaults and no file', () => {
+    const store = createSettingsStore(dir);
+    expect(store.get()).toEqual({
+      cloud: 'global',
+      customAuthority: null,
+      customGraphRoot: null,
+      tenant: 'organizations',
+      clientId: null,
+      apiVersion: 'v1.0',
+      saveHistory: true,
+      retentionPerHostPort: null,
+      retentionDays: null,
+      allowWeakCacheEncryption: false,
+    });
+    expect(store.notices).toEqual([]);
+    expect(fs.existsSync(path.join(dir, SETTINGS_FILE))).toBe(false);
+  });
+
+  it('saves valid changes, normalises them, and reads them back after a restart', () => {
+    const store = createSettingsStore(dir);
+    const view = store.update({ clientId: ` ${GUID.toUpperCase()} `, tenant: 'Contoso.OnMicrosoft.com', apiVersion: 'beta', retentionDays: 30 });
+    expect(view).toMatchObject({ clientId: GUID, tenant: 'contoso.onmicrosoft.com', apiVersion: 'beta', retentionDays: 30 });
+    expect(createSettingsStore(dir).get()).toEqual(view);
+    expect(fs.statSync(store.file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual([SETTINGS_FILE]); // the temp file was renamed, not left behind
+  });
+
+  it('accepts the tenant forms Entra accepts', () => {
+    const store = createSettingsStore(dir);
+    for (const t of ['organizations', 'common', 'COMMON', '11111111-1111-4111-8111-111111111111', 'contoso.com', 'contoso.onmicrosoft.com']) {
+      expect(() => store.update({ tenant: t })).not.toThrow();
+    }
+  });
+
+  it("rejects 'consumers' with an explanation, and other non-tenants", () => {
+    const store = createSettingsStore(dir);
+    expect(invalid(() => store.update({ tenant: 'consumers' }))).toMatch(/personal Microsoft accounts.*not supported.*work or school/);
+    expect(invalid(() => store.update({ tenant: '' }))).toMatch(/cannot be empty/);
+    expect(invalid(() => store.update({ tenant: 'not a tenant' }))).toMatch(/is not a tenant/);
+    expect(invalid(() => store.update({ tenant: 'contoso' }))).toMatch(/is not a tenant/);
+    expect(store.get().tenant).toBe('organizations'); // nothing changed
+  });
+
+  it('requires the client ID to be a GUID when set, and lets it be cleared', () => {
+    const store = createSettingsStore(dir);
+    expect(invalid(() => store.update({ clientId: 'my-app' }))).toMatch(/must be a GUID/);
+    expect(invalid(() => store.update({ clientId: `${GUID}x` }))).toMatch(/must be a GUID/);
+    store.update({ clientId: GUID });
+    expect(store.update({ clientId: '' }).clientId).toBeNull();
+    expect(store.update({ clientId: GUID }).clientId).toBe(GUID);
+    expect(store.update({ clientId: null }).clientId).toBeNull();
+  });
+
+  it('checks custom cloud URLs: https, or http only for the loopback Graph root', () => {
+    const store = createSettingsStore(dir);
+    expect(invalid(() => store.update({ cloud: 'custom' }))).toMatch(/needs a sign-in authority/);
+    expect(invalid(() => store.update({ cloud: 'custom', customAuthority: 'https://login.example.com' }))).toMatch(/needs a Graph service root/);
+    expect(invalid(() => store.update({ customAuthority: 'http://login.example.com' }))).toMatch(/must start with https/);
+    expect(invalid(() => store.update({ customAuthority: 'http://127.0.0.1:8443' }))).toMatch(/must start with https/);
+    expect(invalid(() => store.update({ customGraphRoot: 'http://graph.example.com' }))).toMatch(/127\.0\.0\.1 or localhost/);
+    expect(invalid(() => store.update({ customGraphRoot: 'ftp://graph.example.com' }))).toMatch(/https/);
+    expect(invalid(() => store.update({ customGraphRoot: 'https://user:pw@graph.example.com' }))).toMatch(/without credentials/);
+    expect(invalid(() => store.update({ customGraphRoot: 'https://graph.example.com/?x=1' }))).toMatch(/query/);
+    expect(invalid(() => store.update({ customAuthority: 'not a url' }))).toMatch(/not a valid URL/);
+
+    const view = store.update({ cloud: 'custom', customAuthority: 'https://127.0.0.1:8443/', customGraphRoot: 'http://localhost:9000/' });
+    expect(view).toMatchObject({ cloud: 'custom', customAuthority: 'https://127.0.0.1:8443', customGraphRoot: 'http://localhost:9000' });
+  });
+
+  it('rejects unknown keys, unknown clouds and out-of-range numbers', () => {
+    const store = createSettingsStore(dir);
+    expect(invalid(() => store.update({ colour: 'blue' } as never))).toMatch(/Unknown setting "colour"/);
+    expect(invalid(() => store.update({ cloud: 'mars' as never }))).toMatch(/Unknown cloud/);
+    expect(invalid(() => store.update({ retentionDays: 0 }))).toMatch(/1 to 36500/);
+    expect(invalid(() => store.update({ retentionPerHostPort: 1.5 }))).toMatch(/whole number/);
+    expect(invalid(() => store.update({ saveHistory: 'yes' as never }))).toMatch(/on or off/);
+  });
+
+  it('moves a corrupt file aside (never deletes it), uses defaults and says so', () => {
+    const file = path.join(dir, SETTINGS_FILE);
+    fs.writeFileSync(file, '{ "settings": { "clientId": ');
+    const store = createSettingsStore(dir);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toMatch(/not valid JSON.*kept as settings\.json\.corrupt-/);
+    const kept = fs.readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, kept[0]!), 'utf8')).toBe('{ "settings": { "clientId": ');
+    expect(fs.existsSync(file)).toBe(false);
+    // And the store still works.
+    store.update({ clientId: GUID });
+    expect(createSettingsStore(dir).get().clientId).toBe(GUID);
+  });
+
+  it('keeps the valid fields of a file with one bad value, and keeps the original aside', () => {
+    const file = path.join(dir, SETTINGS_FILE);
+    fs.writeFileSync(file, JSON.stringify({ version: 1, settings: { clientId: GUID, tenant: 'consumers', saveHistory: false } }));
+    const store = createSettingsStore(dir);
+    expect(store.get()).toMatchObject({ clientId: GUID, tenant: 'organizations', saveHistory: false });
+    expect(store.notices[0]).toMatch(/reset: tenant/);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+
+  it('treats a file of the wrong shape as corrupt', () => {
+    fs.writeFileSync(path.join(dir, SETTINGS_FILE), '[1,2,3]');
+    const store = createSettingsStore(dir);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.notices[0]).toMatch(/expected shape/);
+  });
+
+  it('applies preview overrides on top without saving them', () => {
+    const store = createSettingsStore(dir, {
+      overrides: { authority: 'https://127.0.0.1:4443', graphRoot: 'http://127.0.0.1:9000', clientId: GUID, tenant: 'contoso.com' },
+    });
+    expect(store.get()).toMatchObject({
+      cloud: 'custom',
+      customAuthority: 'https://127.0.0.1:4443',
+      customGraphRoot: 'http://127.0.0.1:9000',
+      clientId: GUID,
+      tenant: 'contoso.com',
+    });
+    expect(store.overridden().sort()).toEqual(['clientId', 'cloud', 'customAuthority', 'customGraphRoot', 'tenant']);
+    const view = store.update({ saveHistory: false });
+    expect(view).toMatchObject({ saveHistory: false, clientId: GUID, cloud: 'custom' });
+    const saved = JSON.parse(fs.readFileSync(store.file, 'utf8')) as { settings: Record<string, unknown> };
+    expect(saved.settings).toMatchObject({ saveHistory: false, clientId: null, cloud: 'global', tenant: 'organizations', customAuthority: null });
+    expect(createSettingsStore(dir).get().clientId).toBeNull();
+  });
+
+  it('refuses invalid overrides with the same messages', () => {
+    expect(invalid(() => createSettingsStore(dir, { overrides: { tenant: 'consumers' } }))).toMatch(/not supported/);
+    expect(invalid(() => createSettingsStore(dir, { overrides: { authority: 'http://127.0.0.1:1' } }))).toMatch(/https/);
+  });
+
+  it('reports a write failure as a storage error and keeps the previous settings', () => {
+    const blocked = path.join(dir, 'not-a-dir');
+    fs.writeFileSync(blocked, 'x');
+    const store = createSettingsStore(path.join(blocked, 'sub'));
+    try {
+      store.update({ clientId: GUID });
+      throw new Error('expected a failure');
+    } catch (err) {
+      expect((err as PortolanFailure).error.kind).toBe('storage');
+    }
+    expect(store.get().clientId).toBeNull();
+  });
+});
