@@ -1,2 +1,134 @@
-import { app } from 'electron';
-app.whenReady().then(() => undefined);
+// Electron main entry: process lifecycle and wiring, nothing else. The core (src-main/core) does the work;
+// the modules beside this file each hold one piece of the shell's security policy.
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { createCore, type Core } from '../core/app';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, originOf } from './app-protocol';
+import { installContentSecurityPolicy } from './csp';
+import { installDownloadPolicy } from './downloads';
+import { exportHistoryToFile } from './export-history';
+import { createExternalOpener } from './external';
+import { registerIpcHandlers } from './ipc';
+import { kvStoreFactory } from './kv';
+import { buildMenuTemplate } from './menu';
+import { lockNavigation } from './navigation';
+import { installPermissionPolicy } from './permissions';
+import { createSafeStorageEncryptor } from './safe-storage';
+import { createMainWindow } from './window';
+
+/** Development-only switches; a packaged build ignores the environment entirely. */
+function devSettings(): { userData?: string; rendererUrl?: string } {
+  if (app.isPackaged) return {};
+  const userData = process.env.PORTOLAN_USER_DATA;
+  // electron-vite dev serves the renderer over http://localhost with hot reload.
+  const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+  return { ...(userData ? { userData: resolve(userData) } : {}), ...(rendererUrl ? { rendererUrl } : {}) };
+}
+
+export function startPortolan(): void {
+  const dev = devSettings();
+  // Before the lock: the lock is per user-data folder, so a test instance with its own folder does not
+  // collide with the analyst's running app.
+  if (dev.userData) app.setPath('userData', dev.userData);
+
+  // One instance: two processes writing the same history files and token cache would corrupt them.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  // Every renderer sandboxed, whatever a window's own preferences say.
+  app.enableSandbox();
+  // Must happen before 'ready'.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  const appOrigin = (dev.rendererUrl && originOf(dev.rendererUrl)) || APP_ORIGIN;
+  const entryUrl = dev.rendererUrl ?? APP_ENTRY_URL;
+  let core: Core | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  const opener = createExternalOpener(shell, () => core?.authority() ?? null);
+
+  const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+  app.on('second-instance', () => {
+    const window = liveWindow();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+
+  // Applies to every web contents ever created (windows, and anything a bug might spawn), not just ours.
+  app.on('web-contents-created', (_event, contents) => {
+    lockNavigation(contents, { appOrigin, openExternal: (url) => opener.openExternal(url) });
+  });
+
+  app.on('window-all-closed', () => {
+    // macOS apps stay alive without windows until the user quits from the dock or menu.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (!core || disposed) return;
+    // Let the core flush history and the token cache before the process ends.
+    event.preventDefault();
+    disposed = true;
+    void core.dispose().finally(() => app.quit());
+  });
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({
+      preloadPath: join(__dirname, '../preload/index.cjs'),
+      url: entryUrl,
+      devTools: !app.isPackaged,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  void app
+    .whenReady()
+    .then(async () => {
+      const ses = session.defaultSession;
+      installContentSecurityPolicy(ses);
+      installPermissionPolicy(ses, appOrigin);
+      installDownloadPolicy(ses, appOrigin);
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
+
+      core = await createCore({
+        userDataDir: app.getPath('userData'),
+        version: app.getVersion(),
+        preview: false,
+        kv: kvStoreFactory,
+        // safeStorage is only usable after 'ready'.
+        encryptor: createSafeStorageEncryptor(safeStorage),
+        openBrowser: (url) => opener.openSignIn(url),
+        openExternal: (url) => opener.openExternal(url),
+      });
+      const handlers = core.handlers;
+      registerIpcHandlers(ipcMain, handlers, { appOrigin, trustedContents: () => liveWindow()?.webContents ?? null });
+
+      app.setAboutPanelOptions({ applicationName: 'Portolan', applicationVersion: app.getVersion() });
+      const template = buildMenuTemplate({
+        appName: app.getName(),
+        isMac: process.platform === 'darwin',
+        isPackaged: app.isPackaged,
+        exportHistory: () => void exportHistoryToFile(handlers, liveWindow()),
+        openExternal: (url) => void opener.openExternal(url),
+      });
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Portolan could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
+}
+
+startPortolan();

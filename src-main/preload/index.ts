@@ -1,5 +1,28 @@
+// The preload: the only code with both the page's window and Electron IPC in reach. It runs sandboxed
+// (so it may only require 'electron') and is bundled as one CommonJS file. It imports channels.ts, which
+// has no runtime dependencies; contract.ts (zod) is imported for types only and erased from the bundle.
+//
+// It exposes exactly one object, window.portolan, with exactly one function. The page never receives
+// ipcRenderer, an IpcRendererEvent, or anything else it could use to reach other channels: a compromised
+// renderer (say, markup smuggled in a banner) can only make the calls the contract already allows,
+// and main validates each of those again.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNEL_NAMES, ipcChannel, type ChannelName } from '../ipc/channels';
-contextBridge.exposeInMainWorld('portolan', {
-  invoke: (c: ChannelName, r: unknown) => (CHANNEL_NAMES.includes(c) ? ipcRenderer.invoke(ipcChannel(c), r) : Promise.reject(new Error('unknown channel'))),
-});
+import type { PortolanApi, PortolanError } from '../ipc/contract';
+
+const ALLOWED: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+
+/** A Result-shaped refusal, like the ones main returns, so the renderer handles one shape of error. */
+function refuse(channel: unknown): Promise<{ ok: false; error: PortolanError }> {
+  return Promise.resolve({ ok: false, error: { kind: 'invalidInput', message: `Unknown channel: ${String(channel).slice(0, 80)}` } });
+}
+
+const api: PortolanApi = {
+  invoke(channel, request) {
+    if (typeof channel !== 'string' || !ALLOWED.has(channel)) return refuse(channel);
+    // Only the request crosses; the reply is main's plain Result value (structured-cloned).
+    return ipcRenderer.invoke(ipcChannel(channel as ChannelName), request);
+  },
+};
+
+contextBridge.exposeInMainWorld('portolan', Object.freeze({ invoke: api.invoke }));

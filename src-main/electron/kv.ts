@@ -1,0 +1,16 @@
+// KvStoreFactory backed by electron-store (as the user asked). electron-store 11 is ESM-only; the main
+// bundle inlines it (electron.vite.config.mts), so this static import works from the CommonJS output.
+// The history store decides file layout and corruption handling; this adapter only opens files.
+import Store from 'electron-store';
+import type { KvStore, KvStoreFactory } from '../core/ports';
+
+export const kvStoreFactory: KvStoreFactory = (options) => {
+  const store = new Store<Record<string, unknown>>({
+    name: options.name,
+    cwd: options.cwd,
+    // Default false: a corrupt file must make the constructor throw so the core can move it aside,
+    // instead of electron-store silently wiping it.
+    clearInvalidConfig: options.clearInvalidConfig ?? false,
+  });
+  return store as unknown as KvStore;
+};

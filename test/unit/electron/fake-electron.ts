@@ -1,0 +1,123 @@
+// A stand-in for the 'electron' module. The real module cannot be loaded here (no Electron binary), and
+// the shell's security decisions are exactly what these tests pin, so every API the shell touches is a
+// spy or a small event emitter that records what it was given.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+export interface FakeFrame {
+  processId: number;
+  routingId: number;
+  parent: FakeFrame | null;
+  url: string;
+  detached: boolean;
+}
+
+export class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  readonly mainFrame: FakeFrame = { processId: this.id, routingId: 1, parent: null, url: 'app://portolan/index.html', detached: false };
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
+    this.windowOpenHandler = handler;
+  });
+
+  /** Emits a will-* navigation event the way Electron does, returning whether it was prevented. */
+  navigate(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', url: string): boolean {
+    let prevented = false;
+    const e = { url, preventDefault: () => (prevented = true) };
+    this.emit(event, e, url);
+    return prevented;
+  }
+
+  subframe(url: string): FakeFrame {
+    return { processId: this.id, routingId: 2, parent: this.mainFrame, url, detached: false };
+  }
+}
+
+export function createFakeElectron(options: { isPackaged?: boolean; lock?: boolean } = {}) {
+  let fireReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (fireReady = resolve));
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: options.isPackaged ?? false,
+    requestSingleInstanceLock: vi.fn(() => options.lock ?? true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    setPath: vi.fn(),
+    getPath: vi.fn((name: string) => `/fake/${name}`),
+    getVersion: vi.fn(() => '0.1.0'),
+    getName: vi.fn(() => 'Portolan'),
+    enableSandbox: vi.fn(),
+    whenReady: vi.fn(() => ready),
+    setAboutPanelOptions: vi.fn(),
+  });
+
+  class BrowserWindow extends EventEmitter {
+    static instances: BrowserWindow[] = [];
+    static getAllWindows = vi.fn(() => BrowserWindow.instances.filter((w) => !w.destroyed));
+    readonly webContents = new FakeWebContents();
+    destroyed = false;
+    minimized = false;
+    loadURL = vi.fn(async (_url: string) => undefined);
+    loadFile = vi.fn(async (_path: string) => undefined);
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = vi.fn(() => this.minimized);
+    isDestroyed = vi.fn(() => this.destroyed);
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      BrowserWindow.instances.push(this);
+    }
+  }
+
+  const session = {
+    defaultSession: Object.assign(new EventEmitter(), {
+      webRequest: { onHeadersReceived: vi.fn() },
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    }),
+  };
+
+  const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, handler: (event: unknown, payload: unknown) => unknown) => {
+      if (ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      ipcHandlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
+    on: vi.fn(),
+  };
+
+  const electron = {
+    app,
+    BrowserWindow,
+    session,
+    ipcMain,
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((s: string) => Buffer.from(`enc:${s}`)),
+      decryptString: vi.fn((b: Buffer) => {
+        const s = b.toString();
+        if (!s.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return s.slice(4);
+      }),
+    },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+    },
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(async (_channel: string, _request?: unknown): Promise<unknown> => ({ ok: true, value: {} })), on: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
+  };
+
+  return { module: { ...electron, default: electron }, electron, ipcHandlers, fireReady };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
