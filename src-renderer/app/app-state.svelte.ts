@@ -1,0 +1,80 @@
+// What the shell knows: where the data comes from (app:info), who is signed in (auth:status),
+// and which screen is showing.
+import type { AppInfoView, AuthStatusView, PortolanError } from '../../src-main/ipc/contract';
+import { call } from '../lib/api';
+
+export type Screen = 'lookup' | 'history' | 'settings';
+export const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'lookup', label: 'Lookup' },
+  { id: 'history', label: 'History' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export class AppState {
+  #info = $state<AppInfoView | null>(null);
+  #auth = $state<AuthStatusView | null>(null);
+  #screen = $state<Screen>('lookup');
+  #authError = $state<PortolanError | null>(null);
+  #loadError = $state<PortolanError | null>(null);
+  #signingIn = $state(false);
+
+  get info(): AppInfoView | null {
+    return this.#info;
+  }
+  get auth(): AuthStatusView | null {
+    return this.#auth;
+  }
+  get screen(): Screen {
+    return this.#screen;
+  }
+  get authError(): PortolanError | null {
+    return this.#authError;
+  }
+  get loadError(): PortolanError | null {
+    return this.#loadError;
+  }
+  get isDemo(): boolean {
+    return this.#info?.source === 'demo';
+  }
+  get signingIn(): boolean {
+    return this.#signingIn || this.#auth?.signInInProgress === true;
+  }
+  get accountLabel(): string | null {
+    const a = this.#auth;
+    if (!a?.signedIn) return null;
+    if (a.active) return a.active.name ? `${a.active.name} (${a.active.username})` : a.active.username;
+    if (a.mode === 'token') return 'Preview token';
+    return null;
+  }
+
+  show(screen: Screen): void {
+    this.#screen = screen;
+  }
+
+  async load(): Promise<void> {
+    const [info, auth] = await Promise.all([call('app:info', {}), call('auth:status', {})]);
+    if (info.ok) this.#info = info.value;
+    else this.#loadError = info.error;
+    if (auth.ok) this.#auth = auth.value;
+  }
+
+  async signIn(): Promise<void> {
+    this.#authError = null;
+    this.#signingIn = true;
+    try {
+      const r = await call('auth:signIn', {});
+      if (r.ok) this.#auth = r.value;
+      else if (r.error.kind !== 'cancelled') this.#authError = r.error;
+    } finally {
+      this.#signingIn = false;
+    }
+  }
+
+  async cancelSignIn(): Promise<void> {
+    await call('auth:cancelSignIn', {});
+  }
+
+  dismissAuthError(): void {
+    this.#authError = null;
+  }
+}

@@ -1,0 +1,11 @@
+import type { DataSource, HostPortView, LookupRequestInfo } from '../../../src-main/ipc/views';
+
+/** What the detail view shows: a LookupResultView or a history SnapshotView both fit. */
+export interface DetailInput {
+  hostPort: HostPortView;
+  raw: string;
+  request: LookupRequestInfo;
+  source: DataSource;
+  fetchedAt?: string;
+  savedAt?: string;
+}

@@ -1,0 +1,53 @@
+// What each error kind usually means, in the analyst's terms. Main's message is shown first; these add context.
+import type { PortolanError } from '../../../src-main/ipc/views';
+
+export interface ErrorExplanation {
+  title: string;
+  hint: string | null;
+}
+
+const LICENCE_HINT =
+  'A missing Microsoft Defender Threat Intelligence API licence is a likely cause: the tenant needs the Defender TI portal licence and the API add-on.';
+
+export function explainError(e: PortolanError): ErrorExplanation {
+  const m = e.message.toLowerCase();
+  const unless = (phrase: RegExp, hint: string): string | null => (phrase.test(m) ? null : hint);
+  switch (e.kind) {
+    case 'notFound':
+      return { title: 'Never observed', hint: unless(/never (been )?observed/, 'Defender Threat Intelligence has never observed this host and port.') };
+    case 'licence':
+      return { title: 'Licence may be missing', hint: unless(/licen[cs]e/, LICENCE_HINT) };
+    case 'server':
+      return {
+        title: 'Graph server error',
+        hint: e.status === 500 ? unless(/licen[cs]e/, LICENCE_HINT) : 'Graph failed on its side. Try again in a moment.',
+      };
+    case 'forbidden':
+      return {
+        title: 'Access denied',
+        hint: 'The account needs the ThreatIntelligence.Read.All permission with admin consent, and the tenant a Defender TI licence.',
+      };
+    case 'unauthorized':
+    case 'signInRequired':
+      return { title: 'Sign-in required', hint: 'Sign in again to continue.' };
+    case 'throttled':
+      return { title: 'Throttled by Graph', hint: 'Graph asked Portolan to slow down. Wait before trying again.' };
+    case 'offline':
+    case 'network':
+      return { title: 'Cannot reach Graph', hint: 'Check the network connection, proxy or VPN, then try again.' };
+    case 'timeout':
+      return { title: 'Timed out', hint: 'Graph did not answer in time. Try again.' };
+    case 'invalidResponse':
+      return { title: 'Unreadable response', hint: unless(/licen[cs]e/, 'Graph answered with something Portolan could not read.') };
+    case 'invalidInput':
+      return { title: 'Check the input', hint: null };
+    case 'notConfigured':
+      return { title: 'Not configured yet', hint: 'Open Settings to enter the tenant and application (client) ID.' };
+    case 'storage':
+      return { title: 'Storage problem', hint: null };
+    case 'cancelled':
+      return { title: 'Cancelled', hint: null };
+    default:
+      return { title: 'Something went wrong', hint: null };
+  }
+}

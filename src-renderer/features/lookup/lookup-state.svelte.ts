@@ -1,0 +1,145 @@
+// The lookup form and the lookup in flight: inputs, client-side problems, and the last result or error.
+import type { LookupResultView, PortolanError, SelectableField } from '../../../src-main/ipc/contract';
+import { call, newRequestId } from '../../lib/api';
+import { SELECTABLE_FIELDS } from './selectable-fields';
+import { validateLookup, type LookupProblems } from './lookup-validation';
+
+export type LookupPhase = 'idle' | 'loading' | 'done' | 'error';
+
+export class LookupState {
+  #host = $state('');
+  #port = $state('');
+  #hostPortId = $state('');
+  #selected = $state<SelectableField[]>([...SELECTABLE_FIELDS]);
+  #expandCertificate = $state(true);
+  #attempted = $state(false);
+
+  #phase = $state<LookupPhase>('idle');
+  #result = $state.raw<LookupResultView | null>(null);
+  #error = $state.raw<PortolanError | null>(null);
+  #notice = $state<string | null>(null);
+  #requestId: string | null = null;
+  #startedAt = $state(0);
+
+  #validation = $derived(validateLookup({ host: this.#host, port: this.#port, hostPortId: this.#hostPortId }));
+
+  get host(): string {
+    return this.#host;
+  }
+  set host(v: string) {
+    this.#host = v;
+  }
+  get port(): string {
+    return this.#port;
+  }
+  set port(v: string) {
+    this.#port = v;
+  }
+  get hostPortId(): string {
+    return this.#hostPortId;
+  }
+  set hostPortId(v: string) {
+    this.#hostPortId = v;
+  }
+  get expandCertificate(): boolean {
+    return this.#expandCertificate;
+  }
+  set expandCertificate(v: boolean) {
+    this.#expandCertificate = v;
+  }
+  get selected(): readonly SelectableField[] {
+    return this.#selected;
+  }
+  get allSelected(): boolean {
+    return this.#selected.length === SELECTABLE_FIELDS.length;
+  }
+
+  /** Problems are shown only once the analyst has tried to submit, so typing is not interrupted. */
+  get problems(): LookupProblems {
+    return this.#attempted ? this.#validation.problems : {};
+  }
+  get phase(): LookupPhase {
+    return this.#phase;
+  }
+  get loading(): boolean {
+    return this.#phase === 'loading';
+  }
+  get result(): LookupResultView | null {
+    return this.#result;
+  }
+  get error(): PortolanError | null {
+    return this.#error;
+  }
+  get notice(): string | null {
+    return this.#notice;
+  }
+  get startedAt(): number {
+    return this.#startedAt;
+  }
+
+  isSelected(field: SelectableField): boolean {
+    return this.#selected.includes(field);
+  }
+  toggleField(field: SelectableField, on: boolean): void {
+    const next = this.#selected.filter((f) => f !== field);
+    if (on) next.push(field);
+    // Keep the contract's order, so the request line reads the same way every time.
+    this.#selected = SELECTABLE_FIELDS.filter((f) => next.includes(f));
+  }
+  selectAll(on: boolean): void {
+    this.#selected = on ? [...SELECTABLE_FIELDS] : [];
+  }
+
+  /** Fills the form with a host and port (demo chips, history) and looks it up. */
+  lookUpTarget(host: string, port: number): Promise<void> {
+    this.#host = host;
+    this.#port = String(port);
+    this.#hostPortId = '';
+    return this.submit();
+  }
+
+  async submit(): Promise<void> {
+    this.#attempted = true;
+    const target = this.#validation.target;
+    if (!target || this.#phase === 'loading') return;
+    if (this.#selected.length === 0) {
+      this.#error = null;
+      this.#notice = 'Choose at least one field, or all of them.';
+      return;
+    }
+    const requestId = newRequestId();
+    this.#requestId = requestId;
+    this.#phase = 'loading';
+    this.#notice = null;
+    this.#startedAt = Date.now();
+    const select = this.allSelected ? undefined : [...this.#selected];
+    const request =
+      target.kind === 'id'
+        ? { requestId, hostPortId: target.hostPortId, select, expandCertificate: this.#expandCertificate }
+        : { requestId, host: target.host, port: target.port, select, expandCertificate: this.#expandCertificate };
+    const r = await call('lookup:run', request);
+    if (this.#requestId !== requestId) return; // superseded
+    this.#requestId = null;
+    if (r.ok) {
+      this.#result = r.value;
+      this.#error = null;
+      this.#phase = 'done';
+    } else if (r.error.kind === 'cancelled') {
+      this.#notice = 'Lookup cancelled.';
+      this.#phase = this.#result ? 'done' : this.#error ? 'error' : 'idle';
+    } else {
+      this.#error = r.error;
+      this.#phase = 'error';
+    }
+  }
+
+  async cancel(): Promise<void> {
+    const requestId = this.#requestId;
+    if (!requestId) return;
+    await call('lookup:cancel', { requestId });
+  }
+
+  retry(): Promise<void> {
+    return this.submit();
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { BannerView, ServiceView, Stamp } from '../../../src-main/ipc/views';
+import { sortBanners } from '../../../src-renderer/features/detail/banner-sort';
+import { explainError } from '../../../src-renderer/features/detail/error-hints';
+import { groupServices } from '../../../src-renderer/features/detail/services';
+import { detailRows, hostKind } from '../../../src-renderer/features/detail/status';
+import { splitHostPort, validateLookup } from '../../../src-renderer/features/lookup/lookup-validation';
+import { describeStamp, formatRelative, formatUtc } from '../../../src-renderer/lib/time';
+
+const stamp = (raw: string | null): Stamp => ({ raw, ms: raw === null || Number.isNaN(Date.parse(raw)) ? null : Date.parse(raw) });
+const banner = (text: string, last: string | null, times: number | null): BannerView => ({
+  banner: text,
+  scanProtocol: 'telnet',
+  firstSeen: stamp('2021-01-01T00:00:00Z'),
+  lastSeen: stamp(last),
+  timesObserved: times,
+});
+
+describe('time', () => {
+  it('formats exact UTC', () => {
+    expect(formatUtc(Date.parse('2023-08-09T23:18:21.00Z'))).toBe('2023-08-09 23:18:21 UTC');
+  });
+  it('formats relative times', () => {
+    const now = Date.parse('2025-08-09T00:00:00Z');
+    expect(formatRelative(Date.parse('2023-08-09T00:00:00Z'), now)).toBe('2 years ago');
+    expect(formatRelative(now + 3 * 86_400_000, now)).toBe('in 3 days');
+    expect(formatRelative(now - 1000, now)).toBe('just now');
+  });
+  it('keeps an invalid date raw and marks it', () => {
+    expect(describeStamp({ raw: '2016-17-13T08:43:41.00Z', ms: null }, 0)).toEqual({ state: 'invalid', raw: '2016-17-13T08:43:41.00Z' });
+    expect(describeStamp({ raw: null, ms: null }, 0)).toEqual({ state: 'missing' });
+  });
+});
+
+describe('sortBanners', () => {
+  const rows = [banner('b', '2023-01-01T00:00:00Z', 5), banner('a', '2016-17-13T08:43:41Z', 50), banner('c', '2024-01-01T00:00:00Z', null)];
+  it('sorts by last seen with invalid dates last in both directions', () => {
+    expect(sortBanners(rows, 'lastSeen', 'descending').map((r) => r.banner.banner)).toEqual(['c', 'b', 'a']);
+    expect(sortBanners(rows, 'lastSeen', 'ascending').map((r) => r.banner.banner)).toEqual(['b', 'c', 'a']);
+  });
+  it('sorts by times observed and by text', () => {
+    expect(sortBanners(rows, 'timesObserved', 'descending').map((r) => r.banner.banner)).toEqual(['a', 'b', 'c']);
+    expect(sortBanners(rows, 'banner', 'ascending').map((r) => r.banner.banner)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('groupServices', () => {
+  const svc = (name: string, category: string | null, isRecent: boolean | null): ServiceView => ({
+    firstSeen: stamp(null),
+    lastSeen: stamp(null),
+    isRecent,
+    component: { id: null, name, version: null, category, firstSeen: stamp(null), lastSeen: stamp(null) },
+  });
+  it('groups by category with the uncategorised group last, recent first', () => {
+    const groups = groupServices([svc('nginx', 'Server', false), svc('x', null, null), svc('OpenSSH', 'Remote Access', true), svc('Apache', 'Server', true)]);
+    expect(groups.map((g) => [g.category, g.services.length])).toEqual([
+      ['Remote Access', 1],
+      ['Server', 2],
+      ['Uncategorised', 1],
+    ]);
+    expect(groups[1]?.services.map((s) => s.component?.name)).toEqual(['Apache', 'nginx']);
+  });
+});
+
+describe('host details', () => {
+  it('names the host kind and flattens details', () => {
+    expect(hostKind('#microsoft.graph.security.ipAddress')).toBe('ipAddress');
+    expect(detailRows({ autonomousSystem: { number: 64500, name: 'X' }, countryOrRegion: 'NL', tags: ['a', 'b'] })).toEqual([
+      { key: 'autonomousSystem.number', value: '64500' },
+      { key: 'autonomousSystem.name', value: 'X' },
+      { key: 'countryOrRegion', value: 'NL' },
+      { key: 'tags', value: 'a, b' },
+    ]);
+  });
+});
+
+describe('validateLookup', () => {
+  it('accepts host and port, or an id', () => {
+    expect(validateLookup({ host: '85.13.139.18', port: '21', hostPortId: '' }).target).toEqual({ kind: 'hostPort', host: '85.13.139.18', port: 21 });
+    expect(validateLookup({ host: '[2001:db8::1]', port: '22', hostPortId: '' }).target).toEqual({ kind: 'hostPort', host: '2001:db8::1', port: 22 });
+    expect(validateLookup({ host: '', port: '', hostPortId: 'ODUuMTMuMTM5LjE4JCQyMQ==' }).target).toEqual({ kind: 'id', hostPortId: 'ODUuMTMuMTM5LjE4JCQyMQ==' });
+  });
+  it('splits host:port typed into the Host field', () => {
+    expect(splitHostPort('example.com:443')).toEqual({ host: 'example.com', port: '443' });
+    expect(validateLookup({ host: '85.13.139.18:21', port: '', hostPortId: '' }).target).toEqual({ kind: 'hostPort', host: '85.13.139.18', port: 21 });
+  });
+  it('explains what is wrong', () => {
+    expect(validateLookup({ host: '', port: '', hostPortId: '' }).problems.form).toMatch(/host and a port/);
+    expect(validateLookup({ host: 'a b', port: '0', hostPortId: '' }).problems).toMatchObject({ host: expect.any(String), port: expect.any(String) });
+    expect(validateLookup({ host: '999.1.1.1', port: '22', hostPortId: '' }).problems.host).toBeDefined();
+    expect(validateLookup({ host: 'x.com', port: '22', hostPortId: 'id' }).problems.form).toMatch(/not both/);
+  });
+});
+
+describe('explainError', () => {
+  it('says a missing licence is a likely cause of a licence-style 500', () => {
+    expect(explainError({ kind: 'licence', message: 'Graph answered 500.' }).hint).toMatch(/licence is a likely cause/);
+    expect(explainError({ kind: 'server', message: 'x', status: 500 }).hint).toMatch(/licence is a likely cause/);
+  });
+  it('says never observed for notFound, without repeating the main message', () => {
+    expect(explainError({ kind: 'notFound', message: 'Not found.' }).hint).toMatch(/never observed/);
+    expect(explainError({ kind: 'notFound', message: 'It was never observed.' }).hint).toBeNull();
+  });
+});
