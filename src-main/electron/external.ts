@@ -5,6 +5,7 @@
 // and an exact host match against the allow-list (no suffix matching, so learn.microsoft.com.evil.example
 // fails) on the default port, or the exact origin (scheme, host and port) of the configured sign-in authority.
 import type { Shell } from 'electron';
+import { MICROSOFT_LOGIN_HOSTS } from '../core/auth/network-client';
 
 /** Microsoft documentation and admin portals the UI links to (app registration, consent, API docs). */
 export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
@@ -52,11 +53,18 @@ export function isAllowedExternalUrl(url: string, authority: string | null): boo
   return origin !== null && parsed.origin === origin;
 }
 
-/** Sign-in: only the configured authority's origin. A docs host has no business receiving an /authorize URL. */
+/**
+ * Sign-in: the configured authority's origin, or one of the Microsoft clouds' own login hosts (MSAL builds
+ * the URL on the cloud's preferred host, which can be an alias of the configured one, e.g.
+ * login.partner.microsoftonline.cn → login.chinacloudapi.cn). A docs host has no business receiving an
+ * /authorize URL, so the docs allow-list does not apply here.
+ */
 export function isAllowedSignInUrl(url: string, authority: string | null): boolean {
   const parsed = parseHttps(url);
+  if (!parsed) return false;
+  if (!parsed.port && MICROSOFT_LOGIN_HOSTS.includes(parsed.hostname)) return true;
   const origin = authorityOrigin(authority);
-  return parsed !== null && origin !== null && parsed.origin === origin;
+  return origin !== null && parsed.origin === origin;
 }
 
 export interface ExternalOpener {

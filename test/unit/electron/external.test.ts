@@ -47,6 +47,7 @@ describe('openExternal allow-list', () => {
     expect(authorityOrigin(custom)).toBe('https://login.contoso.test:8443');
     expect(isAllowedSignInUrl('https://login.contoso.test:8443/tenant/oauth2/v2.0/authorize', custom)).toBe(true);
     expect(isAllowedSignInUrl('https://login.contoso.test/tenant/oauth2/v2.0/authorize', custom)).toBe(false);
+    expect(isAllowedSignInUrl('https://login.contoso.test:8443/x', null)).toBe(false);
   });
 
   it('never treats an http authority as allowed', () => {
@@ -57,7 +58,14 @@ describe('openExternal allow-list', () => {
   it('sign-in URLs must be on the authority origin, not merely on the docs allow-list', () => {
     expect(isAllowedSignInUrl(`${AUTHORITY}/organizations/oauth2/v2.0/authorize`, AUTHORITY)).toBe(true);
     expect(isAllowedSignInUrl('https://learn.microsoft.com/authorize', AUTHORITY)).toBe(false);
-    expect(isAllowedSignInUrl(`${AUTHORITY}/x`, null)).toBe(false);
+    expect(isAllowedSignInUrl('https://login.microsoftonline.com.evil.example/authorize', AUTHORITY)).toBe(false);
+    expect(isAllowedSignInUrl('http://login.microsoftonline.com/authorize', AUTHORITY)).toBe(false);
+    expect(isAllowedSignInUrl('https://login.microsoftonline.com:8443/authorize', AUTHORITY)).toBe(false);
+  });
+
+  it("accepts the Microsoft clouds' login hosts MSAL may use as aliases of the configured authority", () => {
+    expect(isAllowedSignInUrl('https://login.chinacloudapi.cn/tenant/oauth2/v2.0/authorize', 'https://login.partner.microsoftonline.cn')).toBe(true);
+    expect(isAllowedSignInUrl('https://login.microsoftonline.us/tenant/oauth2/v2.0/authorize', null)).toBe(true);
   });
 });
 
@@ -76,10 +84,11 @@ describe('createExternalOpener', () => {
     const shell = { openExternal: vi.fn(async () => undefined) };
     let authority: string | null = null;
     const opener = createExternalOpener(shell, () => authority);
-    await expect(opener.openSignIn('https://login.microsoftonline.us/x')).rejects.toThrow(/Refused/);
-    authority = 'https://login.microsoftonline.us';
-    await opener.openSignIn('https://login.microsoftonline.us/x');
-    expect(shell.openExternal).toHaveBeenCalledWith('https://login.microsoftonline.us/x');
+    await expect(opener.openSignIn('https://login.contoso.test/x')).rejects.toThrow(/Refused/);
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    authority = 'https://login.contoso.test/tenant';
+    await opener.openSignIn('https://login.contoso.test/x');
+    expect(shell.openExternal).toHaveBeenCalledWith('https://login.contoso.test/x');
   });
 
   it('reports false when the OS refuses to open', async () => {

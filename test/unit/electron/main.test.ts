@@ -86,6 +86,7 @@ describe('main process lifecycle', () => {
     const opts = createCore.mock.calls[0]![0] as { openBrowser(u: string): Promise<void>; openExternal(u: string): Promise<boolean> };
     await expect(opts.openBrowser('https://evil.example/authorize')).rejects.toThrow();
     await expect(opts.openBrowser('https://learn.microsoft.com/authorize')).rejects.toThrow();
+    await expect(opts.openBrowser('http://login.microsoftonline.com/authorize')).rejects.toThrow();
     await opts.openBrowser('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1');
     expect(await opts.openExternal('http://learn.microsoft.com/')).toBe(false);
     expect(await opts.openExternal('https://learn.microsoft.com/')).toBe(true);
