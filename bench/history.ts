@@ -1,0 +1,194 @@
+// npm run bench:history -- --entries N [--json] [--baseline-saves K] [--no-baseline]
+//
+// Measures the history store and the naive baseline (every snapshot in one array in one conf store) on realistic
+// 3-5 KB snapshots. With --json the last line printed is one JSON object with the figures.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { confKvFactory, createHistoryStore } from '../src-main/core/history';
+import { makeSnapshot } from '../test/support/snapshots';
+import { NaiveHistory, toV1 } from './naive-history';
+
+interface Figures {
+  entries: number;
+  save_p50_ms: number;
+  save_p95_ms: number;
+  search_p50_ms: number;
+  open_ms: number;
+  bytes: number;
+  rss_delta_mb?: number;
+  heap_delta_mb?: number;
+}
+
+const QUERIES = ['openssh_8.2p1', 'microsoft esmtp', 'x-powered-by: php/8.1', 'vsftpd', 'wordpress', 'bootstrap', 'jquery 3.5.1', 'postfix'];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+};
+const mb = (b: number): number => round(b / 1048576);
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+function bytesOnDisk(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(path).reduce((sum, f) => sum + bytesOnDisk(join(path, f)), 0);
+}
+
+/** Child mode: open a store cold in this fresh process and time it to the first page. */
+async function openOnly(dir: string): Promise<void> {
+  const t0 = performance.now();
+  const store = await createHistoryStore({ dir, kv: confKvFactory });
+  const page = await store.list({ limit: 100 });
+  const ms = performance.now() - t0;
+  process.stdout.write(`${JSON.stringify({ open_ms: ms, rows: page.items.length, total: page.total })}\n`);
+  await store.close();
+}
+
+async function benchStore(entries: number, log: (s: string) => void): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'portolan-bench-store-'));
+  try {
+    const hostPorts = Math.max(1, Math.floor(entries / 4));
+    const store = await createHistoryStore({ dir, kv: confKvFactory, tuning: { searchLoadDelayMs: -1 } });
+    const saves: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < entries; i++) {
+      const input = makeSnapshot(i, { hostPorts });
+      const t = performance.now();
+      await store.save(input);
+      saves.push(performance.now() - t);
+      if (i > 0 && i % 10000 === 0) log(`  store: ${i} saved (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    await store.close();
+    const bytes = bytesOnDisk(dir);
+
+    // Cold start in a fresh process (page cache warm, as when the app restarts).
+    const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--open-only', dir], { encoding: 'utf8', cwd: join(__dirname, '..') });
+    const childOpen = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { open_ms?: number; total?: number };
+    if (childOpen.open_ms === undefined) throw new Error(`open child failed: ${child.stderr}`);
+
+    gc();
+    const rss0 = process.memoryUsage().rss;
+    const heap0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const fresh = await createHistoryStore({ dir, kv: confKvFactory, tuning: { searchLoadDelayMs: -1 } });
+    await fresh.list({ limit: 100 });
+    const inProcessOpen = performance.now() - t0;
+    const t1 = performance.now();
+    await fresh.searchReady();
+    const searchLoad = performance.now() - t1;
+    const searches: number[] = [];
+    let hits = 0;
+    for (let round = 0; round < 5; round++) {
+      for (const text of QUERIES) {
+        const t = performance.now();
+        const page = await fresh.list({ text, limit: 100 });
+        searches.push(performance.now() - t);
+        hits += page.total;
+      }
+    }
+    gc();
+    const mem = process.memoryUsage();
+    log(
+      `  store: open ${childOpen.open_ms.toFixed(1)} ms in a fresh process, ${inProcessOpen.toFixed(1)} ms freshly constructed in-process; ` +
+        `search text loaded after the first page in ${searchLoad.toFixed(1)} ms; ${hits / 5} hostPort hits per query round`,
+    );
+    await fresh.close();
+    return {
+      entries,
+      save_p50_ms: round(pct(saves, 50)),
+      save_p95_ms: round(pct(saves, 95)),
+      search_p50_ms: round(pct(searches, 50)),
+      open_ms: round(childOpen.open_ms),
+      bytes,
+      rss_delta_mb: mb(mem.rss - rss0),
+      heap_delta_mb: mb(mem.heapUsed - heap0),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchBaseline(entries: number, sampleSaves: number, log: (s: string) => void): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'portolan-bench-naive-'));
+  try {
+    const hostPorts = Math.max(1, Math.floor(entries / 4));
+    const prefill = Math.max(0, entries - sampleSaves);
+    NaiveHistory.prefill(join(dir, 'history.json'), Array.from({ length: prefill }, (_, i) => toV1(makeSnapshot(i, { hostPorts }), `naive-${i}`)));
+    log(`  baseline: prefilled ${prefill} snapshots by writing the file once; timing the last ${entries - prefill} saves through conf`);
+    const naive = new NaiveHistory(dir);
+    const saves: number[] = [];
+    for (let i = prefill; i < entries; i++) {
+      const s = toV1(makeSnapshot(i, { hostPorts }), `naive-${i}`);
+      const t = performance.now();
+      naive.save(s);
+      saves.push(performance.now() - t);
+    }
+    const bytes = bytesOnDisk(dir);
+    gc();
+    const rss0 = process.memoryUsage().rss;
+    const heap0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const fresh = new NaiveHistory(dir);
+    fresh.firstPage();
+    const open = performance.now() - t0;
+    const searches: number[] = [];
+    const queries = entries > 20000 ? QUERIES.slice(0, 3) : QUERIES;
+    for (const text of queries) {
+      const t = performance.now();
+      fresh.firstPage(text);
+      searches.push(performance.now() - t);
+    }
+    const mem = process.memoryUsage();
+    return {
+      entries,
+      save_p50_ms: round(pct(saves, 50)),
+      save_p95_ms: round(pct(saves, 95)),
+      search_p50_ms: round(pct(searches, 50)),
+      open_ms: round(open),
+      bytes,
+      rss_delta_mb: mb(mem.rss - rss0),
+      heap_delta_mb: mb(mem.heapUsed - heap0),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const openDir = arg('open-only');
+  if (openDir) return openOnly(openDir);
+  const entries = Number(arg('entries') ?? 1000);
+  if (!Number.isInteger(entries) || entries < 1) throw new Error('--entries must be a positive integer');
+  const json = flag('json');
+  const sample = Math.min(entries, Number(arg('baseline-saves') ?? Math.max(5, Math.min(50, Math.round(100000 / entries)))));
+  const log = (s: string): void => console.log(s);
+
+  log(`history benchmark: ${entries} snapshots (3-5 KB each) over ${Math.max(1, Math.floor(entries / 4))} hostPorts`);
+  const store = await benchStore(entries, log);
+  const baseline = flag('no-baseline') ? null : await benchBaseline(entries, sample, log);
+  const row = (name: string, f: Figures): string =>
+    `${name.padEnd(9)} save p50 ${f.save_p50_ms} ms, p95 ${f.save_p95_ms} ms | search p50 ${f.search_p50_ms} ms | open ${f.open_ms} ms | ` +
+    `${mb(f.bytes)} MB on disk | rss +${f.rss_delta_mb} MB, heap +${f.heap_delta_mb} MB`;
+  log(row('store', store));
+  if (baseline) {
+    log(row('baseline', baseline));
+    log(`save speed-up ${(baseline.save_p50_ms / store.save_p50_ms).toFixed(0)}x, search ${(baseline.search_p50_ms / store.search_p50_ms).toFixed(0)}x, open ${(baseline.open_ms / store.open_ms).toFixed(1)}x`);
+  }
+  if (json) {
+    const pick = (f: Figures) => ({ entries: f.entries, save_p50_ms: f.save_p50_ms, save_p95_ms: f.save_p95_ms, search_p50_ms: f.search_p50_ms, open_ms: f.open_ms, bytes: f.bytes });
+    console.log(JSON.stringify({ ...pick(store), baseline: baseline ? pick(baseline) : null }));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+// CSV for spreadsheets: one row per banner and per service of every snapshot (a snapshot with neither gets one
+// "snapshot" row so it is not silently missing). Banners and service names are attacker-controlled, so a cell
+// that a spreadsheet would run as a formula is defused with a leading apostrophe (OWASP's CSV injection advice).
+import type { SnapshotView } from '../../ipc/views';
+
+const HEADER = [
+  'hostPortId',
+  'host',
+  'port',
+  'snapshotId',
+  'savedAt',
+  'status',
+  'protocol',
+  'kind',
+  'banner',
+  'scanProtocol',
+  'timesObserved',
+  'serviceName',
+  'serviceVersion',
+  'serviceCategory',
+  'isRecent',
+  'firstSeen',
+  'lastSeen',
+];
+
+type Cell = string | number | boolean | null | undefined;
+
+export function csvCell(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRows(snapshots: Iterable<SnapshotView>): string {
+  const lines = [HEADER.join(',')];
+  const row = (cells: Cell[]): void => {
+    lines.push(cells.map(csvCell).join(','));
+  };
+  for (const s of snapshots) {
+    const hp = s.hostPort;
+    const base: Cell[] = [s.hostPortId, s.host, s.port, s.id, s.savedAt, hp.status, hp.protocol];
+    for (const b of hp.banners) {
+      row([...base, 'banner', b.banner, b.scanProtocol, b.timesObserved, null, null, null, null, b.firstSeen.raw, b.lastSeen.raw]);
+    }
+    for (const svc of hp.services) {
+      const c = svc.component;
+      row([...base, 'service', null, null, null, c?.name, c?.version, c?.category, svc.isRecent, svc.firstSeen.raw, svc.lastSeen.raw]);
+    }
+    if (hp.banners.length === 0 && hp.services.length === 0) {
+      row([...base, 'snapshot', null, null, hp.timesObserved, null, null, null, null, hp.firstSeen.raw, hp.lastSeen.raw]);
+    }
+  }
+  // CRLF per RFC 4180; the BOM makes Excel read the file as UTF-8 instead of the local code page.
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}

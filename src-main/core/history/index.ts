@@ -1,0 +1,15 @@
+// The saved-history store. See layout.ts for the files it keeps and store.ts for how they stay consistent.
+export { createHistoryStore } from './store';
+export { confKvFactory } from './conf-kv';
+export { SCHEMA_VERSION } from './layout';
+export { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './export-format';
+export type { V1File, V1Snapshot } from './v1-format';
+export type {
+  DeleteInput,
+  HistoryMetaInput,
+  HistoryStore,
+  HistoryStoreOptions,
+  LatestRef,
+  RetentionPolicy,
+  SnapshotInput,
+} from './types';

@@ -1,0 +1,109 @@
+// The append-only journal of index changes since the last compaction. A save appends one line and fdatasyncs it,
+// which costs a small constant no matter how large the history is. Each line names the index generation it
+// extends, so lines written before a compaction are ignored once the compacted index is in place.
+import { closeSync, copyFileSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import type { RecTuple } from './records';
+
+export type JournalRecord =
+  | { g: number; t: 'add'; r: RecTuple; s: string[] }
+  | { g: number; t: 'del'; ids: string[] }
+  /** Written by close(): its absence at the end means the last session stopped abruptly. */
+  | { g: number; t: 'close' };
+
+export interface JournalReadResult {
+  records: JournalRecord[];
+  /** Lines that did not parse, other than an unfinished last line. */
+  damagedLines: number;
+  /** True when the file ended in the middle of a line (a crash during an append): that tail was cut off. */
+  tornTail: boolean;
+}
+
+export class Journal {
+  private fd: number;
+  private count = 0;
+
+  private constructor(
+    readonly path: string,
+    fd: number,
+  ) {
+    this.fd = fd;
+  }
+
+  /** Opens (creating) the journal, cutting off an unfinished last line so the next append starts clean. */
+  static open(path: string): { journal: Journal; read: JournalReadResult } {
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+    }
+    const read = parseJournal(text);
+    const fd = openSync(path, 'a+');
+    if (read.tornTail) {
+      const keep = Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1), 'utf8');
+      ftruncateSync(fd, keep);
+      fdatasyncSync(fd);
+    }
+    const journal = new Journal(path, fd);
+    journal.count = read.records.length;
+    return { journal, read };
+  }
+
+  get records(): number {
+    return this.count;
+  }
+
+  /** Resolves durability for the caller: when this returns, the lines are on disk. */
+  append(records: JournalRecord[]): void {
+    if (records.length === 0) return;
+    const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    writeSync(this.fd, text);
+    fdatasyncSync(this.fd);
+    this.count += records.length;
+  }
+
+  /** Empties the journal after its records were folded into a new index generation. */
+  reset(): void {
+    ftruncateSync(this.fd, 0);
+    fdatasyncSync(this.fd);
+    this.count = 0;
+  }
+
+  /** Keeps a copy of a damaged journal for the user before it is compacted away. */
+  copyAside(target: string): void {
+    copyFileSync(this.path, target);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export function parseJournal(text: string): JournalReadResult {
+  const records: JournalRecord[] = [];
+  let damagedLines = 0;
+  const lines = text.split('\n');
+  // Text after the last newline is an append that never finished.
+  const tail = lines.pop() ?? '';
+  const tornTail = tail.length > 0;
+  for (const line of lines) {
+    if (line.length === 0) continue;
+    try {
+      const rec = JSON.parse(line) as JournalRecord;
+      if (isRecord(rec)) records.push(rec);
+      else damagedLines++;
+    } catch {
+      damagedLines++;
+    }
+  }
+  return { records, damagedLines, tornTail };
+}
+
+function isRecord(r: unknown): r is JournalRecord {
+  if (typeof r !== 'object' || r === null) return false;
+  const o = r as Record<string, unknown>;
+  if (typeof o.g !== 'number') return false;
+  if (o.t === 'add') return Array.isArray(o.r) && Array.isArray(o.s);
+  if (o.t === 'del') return Array.isArray(o.ids);
+  return o.t === 'close';
+}

@@ -1,0 +1,114 @@
+// The small per-snapshot record that the index keeps in memory and on disk, and the search text derived from a
+// snapshot. The full snapshot (raw response, parsed view) lives only in its own file.
+import { createHash, randomBytes } from 'node:crypto';
+import type { HostPortView, SnapshotMetaView, SnapshotView } from '../../ipc/views';
+
+export interface SnapRec {
+  id: string;
+  hostPortId: string;
+  host: string | null;
+  port: number | null;
+  savedAt: string;
+  /** savedAt parsed once, for sorting and date filters. */
+  ms: number;
+  status: string | null;
+  protocol: string | null;
+  bannerCount: number;
+  serviceCount: number;
+  /** Identifies the same lookup across installs, so an import never duplicates it under another id. */
+  hash: string;
+}
+
+/** On disk a record is a positional tuple: a fraction of the bytes of an object with repeated key names. */
+export type RecTuple = [string, string, string | null, number | null, string, string | null, string | null, number, number, string];
+
+export function encodeRec(r: SnapRec): RecTuple {
+  return [r.id, r.hostPortId, r.host, r.port, r.savedAt, r.status, r.protocol, r.bannerCount, r.serviceCount, r.hash];
+}
+
+export function decodeRec(t: unknown): SnapRec | null {
+  if (!Array.isArray(t) || t.length !== 10) return null;
+  const [id, hostPortId, host, port, savedAt, status, protocol, bannerCount, serviceCount, hash] = t as unknown[];
+  if (typeof id !== 'string' || typeof hostPortId !== 'string' || typeof savedAt !== 'string' || typeof hash !== 'string') return null;
+  const ms = Date.parse(savedAt);
+  if (Number.isNaN(ms)) return null;
+  return {
+    id,
+    hostPortId,
+    host: typeof host === 'string' ? host : null,
+    port: typeof port === 'number' ? port : null,
+    savedAt,
+    ms,
+    status: typeof status === 'string' ? status : null,
+    protocol: typeof protocol === 'string' ? protocol : null,
+    bannerCount: typeof bannerCount === 'number' ? bannerCount : 0,
+    serviceCount: typeof serviceCount === 'number' ? serviceCount : 0,
+    hash,
+  };
+}
+
+export function contentHash(hostPortId: string, savedAt: string, raw: string): string {
+  return createHash('sha256').update(JSON.stringify([hostPortId, savedAt, raw])).digest('hex').slice(0, 32);
+}
+
+export function recFromSnapshot(s: SnapshotView): SnapRec {
+  return {
+    id: s.id,
+    hostPortId: s.hostPortId,
+    host: s.host,
+    port: s.port,
+    savedAt: s.savedAt,
+    ms: Date.parse(s.savedAt),
+    status: s.hostPort.status,
+    protocol: s.hostPort.protocol,
+    bannerCount: s.hostPort.banners.length,
+    serviceCount: s.hostPort.services.length,
+    hash: contentHash(s.hostPortId, s.savedAt, s.raw),
+  };
+}
+
+export function metaView(r: SnapRec): SnapshotMetaView {
+  return { id: r.id, hostPortId: r.hostPortId, savedAt: r.savedAt, status: r.status, bannerCount: r.bannerCount, serviceCount: r.serviceCount };
+}
+
+/** Time-ordered and filename-safe: base-36 milliseconds, then randomness so two saves in one ms never clash. */
+export function newSnapshotId(ms: number): string {
+  return `${Math.max(0, Math.floor(ms)).toString(36).padStart(9, '0')}-${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * Only the first part of a huge banner is searchable: a 1 MB banner would otherwise cost every search and
+ * inflate the search file, and nobody types a query that only matches past its first few kilobytes.
+ */
+const MAX_TERM = 4096;
+
+/** The lower-cased strings a search can match in one snapshot (tags and notes are per hostPort, added later). */
+export function searchTerms(s: Pick<SnapshotView, 'host' | 'port' | 'hostPort'>): string[] {
+  const out = new Set<string>();
+  const add = (v: unknown): void => {
+    if (typeof v === 'string' && v.length > 0) out.add(v.slice(0, MAX_TERM).toLowerCase());
+    else if (typeof v === 'number') out.add(String(v));
+  };
+  const hp: HostPortView = s.hostPort;
+  add(s.host);
+  add(s.port);
+  add(hp.port);
+  add(hp.host?.id);
+  for (const b of hp.banners ?? []) add(b?.banner);
+  for (const svc of hp.services ?? []) {
+    const c = svc?.component;
+    if (!c) continue;
+    add(c.name);
+    add(c.version);
+    if (c.name && c.version) add(`${c.name} ${c.version}`);
+  }
+  const cert = hp.certificate;
+  for (const entity of [cert?.subject, cert?.issuer]) {
+    if (!entity) continue;
+    add(entity.commonName);
+    add(entity.organizationName);
+    add(entity.organizationUnitName);
+    for (const alt of entity.alternateNames ?? []) add(alt);
+  }
+  return [...out];
+}

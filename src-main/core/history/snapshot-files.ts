@@ -1,0 +1,149 @@
+// One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
+// never rewritten, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
+import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SnapshotView } from '../../ipc/views';
+import type { Clock, KvStoreFactory } from '../ports';
+import { fsyncDir, kvPath, openKv } from './kv-files';
+import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
+
+const FORMAT = 'portolan-snapshot';
+
+export type ReadOutcome = { ok: true; snapshot: SnapshotView } | { ok: false; reason: 'missing' } | { ok: false; reason: 'damaged'; movedTo: string };
+
+export class SnapshotFiles {
+  private readonly knownDirs = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly kv: KvStoreFactory,
+    private readonly clock: Clock,
+  ) {}
+
+  pathOf(snapshotId: string, hostPortId: string): string {
+    return kvPath(hostPortDir(this.root, hostPortId), snapshotId);
+  }
+
+  trashPathOf(snapshotId: string): string {
+    return join(this.root, TRASH_DIR, `${snapshotId}.json`);
+  }
+
+  write(snapshot: SnapshotView): void {
+    const dir = this.ensureDir(snapshot.hostPortId);
+    this.kv({ name: snapshot.id, cwd: dir, clearInvalidConfig: false }).set({ format: FORMAT, schemaVersion: 2, snapshot });
+    // conf fsyncs the file before renaming it into place; this makes the rename itself durable.
+    fsyncDir(dir);
+  }
+
+  read(snapshotId: string, hostPortId: string): ReadOutcome {
+    const dir = hostPortDir(this.root, hostPortId);
+    if (!existsSync(kvPath(dir, snapshotId))) return { ok: false, reason: 'missing' };
+    const opened = openKv(this.kv, dir, snapshotId, this.clock, (d) => isSnapshotFile(d, snapshotId));
+    if (opened.movedTo) return { ok: false, reason: 'damaged', movedTo: opened.movedTo };
+    if (!isSnapshotFile(opened.data, snapshotId)) return { ok: false, reason: 'missing' };
+    return { ok: true, snapshot: opened.data.snapshot as SnapshotView };
+  }
+
+  remove(snapshotId: string, hostPortId: string): void {
+    try {
+      unlinkSync(this.pathOf(snapshotId, hostPortId));
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+    }
+  }
+
+  /** Deleting moves the file into trash/, where undo can fetch it back until the undo expires. */
+  toTrash(snapshotId: string, hostPortId: string): void {
+    mkdirSync(join(this.root, TRASH_DIR), { recursive: true });
+    try {
+      renameSync(this.pathOf(snapshotId, hostPortId), this.trashPathOf(snapshotId));
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+    }
+  }
+
+  fromTrash(snapshotId: string, hostPortId: string): boolean {
+    const dir = this.ensureDir(hostPortId);
+    try {
+      renameSync(this.trashPathOf(snapshotId), kvPath(dir, snapshotId));
+      fsyncDir(dir);
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ENOENT') return false;
+      throw err;
+    }
+  }
+
+  dropFromTrash(snapshotId: string): void {
+    try {
+      unlinkSync(this.trashPathOf(snapshotId));
+    } catch {
+      // Already gone: the trash is emptied wholesale at the next open anyway.
+    }
+  }
+
+  /** Moves the whole snapshots folder into the trash (one rename) so clear() is instant and crash-safe. */
+  detachAll(): string | null {
+    const from = join(this.root, SNAPSHOT_DIR);
+    if (!existsSync(from)) return null;
+    mkdirSync(join(this.root, TRASH_DIR), { recursive: true });
+    const to = join(this.root, TRASH_DIR, `cleared-${Date.now()}-${process.pid}`);
+    renameSync(from, to);
+    fsyncDir(this.root);
+    this.knownDirs.clear();
+    return to;
+  }
+
+  /** Every snapshot file on disk as [hostPort folder, snapshot id]; for rebuilds and the orphan sweep. */
+  *scan(): Generator<{ dir: string; id: string }> {
+    const root = join(this.root, SNAPSHOT_DIR);
+    let dirs: string[];
+    try {
+      dirs = readdirSync(root);
+    } catch {
+      return;
+    }
+    for (const d of dirs) {
+      const dir = join(root, d);
+      let files: string[];
+      try {
+        files = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const f of files) {
+        // Skips conf's temp files and files already moved aside.
+        const m = /^([A-Za-z0-9_-]{1,128})\.json$/.exec(f);
+        if (m) yield { dir, id: m[1]! };
+      }
+    }
+  }
+
+  removeAt(dir: string, id: string): void {
+    unlinkSync(kvPath(dir, id));
+  }
+
+  readAt(dir: string, id: string): ReadOutcome {
+    const opened = openKv(this.kv, dir, id, this.clock, (d) => isSnapshotFile(d, id));
+    if (opened.movedTo) return { ok: false, reason: 'damaged', movedTo: opened.movedTo };
+    if (!isSnapshotFile(opened.data, id)) return { ok: false, reason: 'missing' };
+    return { ok: true, snapshot: opened.data.snapshot as SnapshotView };
+  }
+
+  private ensureDir(hostPortId: string): string {
+    const dir = hostPortDir(this.root, hostPortId);
+    if (!this.knownDirs.has(dir)) {
+      if (!existsSync(dir)) {
+        mkdirSync(dir, { recursive: true });
+        fsyncDir(join(this.root, SNAPSHOT_DIR));
+      }
+      this.knownDirs.add(dir);
+    }
+    return dir;
+  }
+}
+
+function isSnapshotFile(data: Record<string, unknown>, id: string): boolean {
+  const s = data.snapshot as { id?: unknown; hostPort?: unknown } | undefined;
+  return data.format === FORMAT && typeof s === 'object' && s !== null && s.id === id && typeof s.hostPort === 'object';
+}

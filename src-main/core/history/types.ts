@@ -1,0 +1,95 @@
+// Public shapes of the history store. The store speaks the IPC contract's view types so the service layer
+// can hand results straight to the renderer.
+import type {
+  CloudId,
+  CompareView,
+  DataSource,
+  ExportView,
+  HistoryPageView,
+  HostPortView,
+  ImportReportView,
+  LookupRequestInfo,
+  SnapshotMetaView,
+  SnapshotView,
+} from '../../ipc/views';
+import type { HistoryQuery } from '../../ipc/contract';
+import type { Clock, KvStoreFactory } from '../ports';
+
+/** What a successful lookup hands to the store. */
+export interface SnapshotInput {
+  hostPortId: string;
+  host: string | null;
+  port: number | null;
+  /** ISO time; defaults to the store's clock. */
+  savedAt?: string;
+  cloud: CloudId;
+  tenant: string | null;
+  account: string | null;
+  source: DataSource;
+  request: LookupRequestInfo;
+  /** The response body exactly as received. */
+  raw: string;
+  hostPort: HostPortView;
+}
+
+export interface RetentionPolicy {
+  /** Keep at most this many snapshots per hostPort (newest kept); null = no limit. */
+  perHostPort: number | null;
+  /** Drop snapshots saved more than this many days ago; null = no limit. */
+  days: number | null;
+}
+
+export interface HistoryStoreOptions {
+  /** Folder that holds every history file (e.g. <userData>/history). */
+  dir: string;
+  /** electron-store in the app, conf in Node. Called with clearInvalidConfig:false. */
+  kv: KvStoreFactory;
+  clock?: Clock;
+  /** Read on every save, so a settings change applies to the next save. Default: keep everything. */
+  retention?: () => RetentionPolicy;
+  /** Tuning for tests and the benchmark. */
+  tuning?: {
+    /** Compact the index journal after this many records (default 2000). */
+    journalMaxRecords?: number;
+    /** Load search text this many ms after open (default 0: next tick); -1 = only on first search. */
+    searchLoadDelayMs?: number;
+  };
+}
+
+export interface HistoryMetaInput {
+  hostPortId: string;
+  note?: string;
+  tags?: string[];
+  pinned?: boolean;
+}
+
+/** Exactly one of the two (as the contract's DeleteRequest enforces); anything else is invalidInput. */
+export interface DeleteInput {
+  snapshotId?: string;
+  hostPortId?: string;
+}
+export type LatestRef = { hostPortId: string } | { host: string; port: number };
+
+export interface HistoryStore {
+  /** Things the user must be told once (a damaged file moved aside, a migration). The UI shows and may clear them. */
+  readonly notices: string[];
+  save(input: SnapshotInput): Promise<SnapshotMetaView>;
+  list(query?: HistoryQuery): Promise<HistoryPageView>;
+  snapshots(hostPortId: string): Promise<SnapshotMetaView[]>;
+  get(snapshotId: string): Promise<SnapshotView>;
+  /** The newest saved snapshot for a hostPort, for offline fallback; null when none. */
+  latestFor(ref: LatestRef): Promise<SnapshotView | null>;
+  setMeta(patch: HistoryMetaInput): Promise<void>;
+  delete(request: DeleteInput): Promise<{ undoToken: string; removed: number }>;
+  undo(undoToken: string): Promise<{ restored: number }>;
+  clear(): Promise<{ removed: number }>;
+  compare(beforeId: string, afterId: string): Promise<CompareView>;
+  exportJson(hostPortIds?: string[]): Promise<ExportView>;
+  exportCsv(hostPortIds?: string[]): Promise<ExportView>;
+  import(content: string): Promise<ImportReportView>;
+  /** Resolves once search text is in memory (it loads after the first page, so open stays fast). */
+  searchReady(): Promise<void>;
+  stats(): { snapshots: number; hostPorts: number };
+  /** Flushes deferred deletions and closes the journal. The store is unusable afterwards. */
+  close(): Promise<void>;
+}
