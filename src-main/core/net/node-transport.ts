@@ -1,0 +1,183 @@
+// HttpTransport over node:http / node:https. Not global fetch: we need a per-transport extra CA
+// (--ca-file) and an allow-list that is checked before any socket is opened.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { fail, PortolanFailure } from '../failure';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
+
+export interface NodeTransportOptions {
+  /** Extra CA certificate(s), PEM, trusted in addition to Node's bundled roots. */
+  ca?: string | Buffer;
+  /** Returns false for URLs Portolan must never contact. Checked before connecting. */
+  allow?: (url: URL) => boolean;
+  userAgent?: string;
+  /** Responses larger than this are refused (default 20 MB): a hostPort is kilobytes, so more means something is wrong. */
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+const DEFAULT_USER_AGENT = 'Portolan';
+
+export function createNodeTransport(opts: NodeTransportOptions = {}): HttpTransport {
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // Node's bundled roots stay trusted; `ca` on an agent would replace them, so we append instead.
+  const ca = opts.ca !== undefined ? [...rootCertificates, opts.ca.toString()] : undefined;
+  const httpAgent = new http.Agent({ keepAlive: true });
+  const httpsAgent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) });
+
+  return (req: HttpRequest) => {
+    const url = checkUrl(req.url, opts.allow);
+    if (req.signal?.aborted) return Promise.reject(cancelled());
+    return send(url, req, {
+      agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
+      userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+      maxBody,
+    });
+  };
+}
+
+function checkUrl(raw: string, allow: ((url: URL) => boolean) | undefined): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw fail('network', 'Portolan refused to contact an address that is not a valid URL.', { code: 'PORTOLAN_REFUSED' });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw fail('network', `Portolan refused to contact ${url.protocol}//${url.host}: only http and https are used.`, {
+      code: 'PORTOLAN_REFUSED',
+    });
+  }
+  if (url.username || url.password) {
+    // Credentials in a URL would end up in logs and history; Graph never needs them.
+    throw fail('network', `Portolan refused to contact ${url.origin}: URLs with embedded credentials are not used.`, {
+      code: 'PORTOLAN_REFUSED',
+    });
+  }
+  if (allow && !allow(url)) {
+    throw fail('network', `Portolan refused to contact ${url.origin}: it is not one of the endpoints this configuration allows.`, {
+      code: 'PORTOLAN_REFUSED',
+    });
+  }
+  return url;
+}
+
+interface SendContext {
+  agent: http.Agent;
+  userAgent: string;
+  maxBody: number;
+}
+
+function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpResponse> {
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const headers: Record<string, string> = { 'user-agent': ctx.userAgent };
+    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+    const body = req.body !== undefined ? Buffer.from(req.body, 'utf8') : undefined;
+    if (body) headers['content-length'] = String(body.length);
+
+    const mod = url.protocol === 'https:' ? https : http;
+    const outgoing = mod.request(url, { method: req.method, headers, agent: ctx.agent });
+
+    const finish = (err: PortolanFailure | null, res?: HttpResponse): void => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+      if (err) {
+        outgoing.destroy();
+        reject(err);
+      } else if (res) {
+        resolve(res);
+      }
+    };
+    const onAbort = (): void => finish(cancelled());
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+
+    if (req.timeoutMs !== undefined && req.timeoutMs > 0) {
+      const seconds = Math.round(req.timeoutMs / 100) / 10;
+      timer = setTimeout(
+        () => finish(fail('timeout', `${url.origin} did not answer within ${seconds} s.`, { code: 'TIMEOUT' })),
+        req.timeoutMs,
+      );
+    }
+
+    outgoing.on('error', (err: NodeJS.ErrnoException) => finish(networkFailure(url, err)));
+    outgoing.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > ctx.maxBody) {
+          const mb = Math.round(ctx.maxBody / (1024 * 1024));
+          finish(fail('invalidResponse', `${url.origin} sent a response larger than ${mb} MB; Portolan stopped reading it.`));
+          res.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('error', (err: NodeJS.ErrnoException) => finish(networkFailure(url, err)));
+      // 'aborted' fires when the server closes the socket mid-body.
+      res.on('aborted', () => finish(networkFailure(url, Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))));
+      res.on('end', () => {
+        if (!res.complete) {
+          finish(networkFailure(url, Object.assign(new Error('incomplete'), { code: 'ECONNRESET' })));
+          return;
+        }
+        finish(null, {
+          status: res.statusCode ?? 0,
+          headers: flattenHeaders(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+    });
+    outgoing.end(body);
+  });
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+function cancelled(): PortolanFailure {
+  return fail('cancelled', 'The request was cancelled.');
+}
+
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Turns a socket-level error into a 'network' failure whose message says what happened in plain words. */
+export function networkFailure(url: URL, err: NodeJS.ErrnoException): PortolanFailure {
+  const code = err.code ?? 'UNKNOWN';
+  const where = url.origin;
+  let message: string;
+  if (code === 'ECONNREFUSED') message = `Could not connect to ${where}: the connection was refused.`;
+  else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || err.message === 'socket hang up')
+    message = `The connection to ${where} was reset before a complete answer arrived.`;
+  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    message = `Could not find ${url.hostname}: check the network connection and DNS.`;
+  else if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') message = `${where} is unreachable: check the network connection.`;
+  else if (TLS_CODES.has(code) || code.startsWith('CERT_') || code.startsWith('ERR_TLS'))
+    message = `The TLS certificate of ${where} is not trusted (${code}). If it uses a private CA, pass that CA with --ca-file.`;
+  else message = `Network error talking to ${where} (${code}).`;
+  return fail('network', message, { code });
+}
+
+/** Socket errors worth retrying for an idempotent GET: the peer dropped the connection mid-way. */
+export function isTransientNetworkCode(code: string | undefined): boolean {
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'EAI_AGAIN';
+}
