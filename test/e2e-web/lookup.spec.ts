@@ -173,6 +173,25 @@ test.describe('through a local Graph-shaped server', () => {
     // The preview used the static token against our server.
     expect(graph.requests.some((r) => r.headers.authorization === 'Bearer e2e-static-token')).toBe(true);
     await shot(page, 'seed-detail');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'seed-detail-dark');
+  });
+
+  test('a slow lookup shows its loading state and can be cancelled', async ({ page }) => {
+    // One delayed answer (times: 1); clearFaults would also drop the server's built-in error scenarios.
+    graph.setFault('/hosts/203.0.113.10/', { kind: 'delay', ms: 20_000 }, 1);
+    {
+      await page.goto(preview.url);
+      await lookUp(page, '203.0.113.10', 443);
+      await expect(page.getByTestId('loading')).toContainText('Looking up 203.0.113.10:443');
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(1);
+      await expect(page.getByRole('button', { name: 'Look up' })).toBeDisabled();
+      await shot(page, 'loading');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.getByText('Lookup cancelled.')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+      await expect(page.getByTestId('empty-state')).toBeVisible();
+    }
   });
 
   test('an unknown host:port says it was never observed', async ({ page }) => {
@@ -181,6 +200,7 @@ test.describe('through a local Graph-shaped server', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(/never (been )?observed/i);
     await expect(alert).toContainText('notFound');
+    await shot(page, 'error-not-found');
   });
 
   test('a licence-style 500 says a missing Defender TI API licence is a likely cause', async ({ page }) => {
