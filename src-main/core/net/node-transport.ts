@@ -26,9 +26,10 @@ export function createNodeTransport(opts: NodeTransportOptions = {}): HttpTransp
   const httpAgent = new http.Agent({ keepAlive: true });
   const httpsAgent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) });
 
-  return (req: HttpRequest) => {
+  // async, so a refused URL becomes a rejected promise like every other failure, never a synchronous throw.
+  return async (req: HttpRequest) => {
     const url = checkUrl(req.url, opts.allow);
-    if (req.signal?.aborted) return Promise.reject(cancelled());
+    if (req.signal?.aborted) throw cancelled();
     return send(url, req, {
       agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
       userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
