@@ -5,7 +5,7 @@
 //   history-search.json      conf store: lower-cased search text per snapshot, loaded after the first page
 //   history-meta.json        conf store: notes, tags and pins per hostPort
 //   snapshots/<bucket>/<id>.json  one conf store per snapshot, the full snapshot; never rewritten
-//   trash/                   deleted snapshots kept while their undo is possible
+//   trash/                   deleted snapshots kept while their undo is possible (emptied at the next open)
 //   history.json             schema v1 (one array in one store), migrated on open and then renamed aside
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';

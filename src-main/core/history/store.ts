@@ -1,6 +1,6 @@
 // The history store: snapshots in their own conf files, a compact index kept in memory and persisted as a conf
 // store plus an fsync'd append-only journal, and search text that loads after the first page is on screen.
-import { existsSync, mkdirSync, promises as fsp } from 'node:fs';
+import { existsSync, mkdirSync, promises as fsp, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { HistoryQuery } from '../../ipc/contract';
@@ -115,8 +115,16 @@ class FileHistoryStore implements HistoryStore {
     }
     if (needsCompaction) this.compact();
 
-    // Deletions that can no longer be undone (the undo tokens died with the last session).
-    this.later(0, () => fsp.rm(join(dir, TRASH_DIR), { recursive: true, force: true }));
+    // Deletions that can no longer be undone (the undo tokens died with the last session). Renamed now, removed
+    // later: this session's own deletions must land in a fresh trash folder the background removal cannot touch.
+    const oldTrash = join(dir, TRASH_DIR);
+    if (existsSync(oldTrash)) {
+      const doomed = join(dir, `${TRASH_DIR}-purge-${fileStamp(this.clock)}-${randomBytes(3).toString('hex')}`);
+      renameSync(oldTrash, doomed);
+    }
+    for (const leftover of readdirSync(dir).filter((f) => f.startsWith(`${TRASH_DIR}-purge-`))) {
+      this.later(0, () => fsp.rm(join(dir, leftover), { recursive: true, force: true }));
+    }
     // After an abrupt exit a snapshot file may exist whose index record never made it: its save never resolved.
     if (!cleanExit) this.later(2000, () => this.sweepOrphans());
     const delay = this.opts.tuning?.searchLoadDelayMs ?? 0;

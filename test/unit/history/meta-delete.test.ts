@@ -87,6 +87,24 @@ describe('delete and undo', () => {
     await expect(again.delete({})).rejects.toMatchObject({ error: { kind: 'invalidInput' } });
   });
 
+  it('empties the previous session\'s trash without touching this session\'s undoable deletions', async () => {
+    const dir = tempDir();
+    const first = await openStore(dir);
+    const a = await first.save(makeSnapshot(0, { hostPorts: 2 }));
+    const b = await first.save(makeSnapshot(1, { hostPorts: 2 }));
+    const oldDel = await first.delete({ snapshotId: a.id });
+    // Simulates a crash: no close(), so the trashed file is still on disk at the next open.
+    expect(readdirSync(join(dir, 'trash'))).toHaveLength(1);
+    const second = await openStore(dir, { tuning: { searchLoadDelayMs: 0 } });
+    await expect(second.undo(oldDel.undoToken)).rejects.toMatchObject({ error: { kind: 'notFound' } });
+    const del = await second.delete({ snapshotId: b.id });
+    await new Promise((r) => setTimeout(r, 50)); // lets the background purge run
+    expect(await second.undo(del.undoToken)).toEqual({ restored: 1 });
+    expect((await second.get(b.id)).id).toBe(b.id);
+    expect(readdirSync(dir).filter((f) => f.startsWith('trash-purge-'))).toEqual([]);
+    await expect(second.get(a.id)).rejects.toMatchObject({ error: { kind: 'notFound' } });
+  });
+
   it('clears everything, files included, and stays cleared after a reopen', async () => {
     const dir = tempDir();
     const store = await openStore(dir);
