@@ -65,7 +65,7 @@ test.describe('demo data', () => {
     await page.getByLabel('Host', { exact: true }).fill('85.13.139.18');
     await page.getByLabel('Port', { exact: true }).fill('70000');
     await page.getByLabel('Port', { exact: true }).press('Enter');
-    await expect(page.getByText('A port is a whole number from 1 to 65535.')).toBeVisible();
+    await expect(page.getByText('Use a whole number, 1–65535.')).toBeVisible();
     await expect(page.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Port', { exact: true }).fill('21');
     await page.getByLabel('Port', { exact: true }).press('Enter');

@@ -66,8 +66,8 @@ export function validateLookup(input: LookupInput): { problems: LookupProblems; 
   host = normaliseHost(host);
   if (!host) problems.host = 'Enter a host: an IPv4 or IPv6 address, or a hostname.';
   else if (host.length > 300 || !isPlausibleHost(host)) problems.host = 'This does not look like an IP address or a hostname.';
-  if (!port) problems.port = 'Enter a port from 1 to 65535.';
-  else if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) problems.port = 'A port is a whole number from 1 to 65535.';
+  if (!port) problems.port = 'Enter a port, 1–65535.';
+  else if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) problems.port = 'Use a whole number, 1–65535.';
   if (problems.host || problems.port) return { problems, target: null };
   return { problems, target: { kind: 'hostPort', host, port: Number(port) } };
 }
