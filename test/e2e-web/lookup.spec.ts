@@ -115,6 +115,22 @@ const hostileHostPort = {
   host: { '@odata.type': '#microsoft.graph.security.ipAddress', id: HOSTILE_HOST, countryOrRegion: '<b onmouseover=window.__pwned=1>NL</b>' },
 };
 
+// A banner of several megabytes: only what is shown may be rendered.
+const HUGE_ID = 'e2e-huge-banner-0001';
+const HUGE_HOST = '192.0.2.202';
+const HUGE_PORT = 8082;
+const HUGE_BANNER = `${'0123456789ABCDEF'.repeat(6).concat('\r\n').repeat(32 * 1024)}`; // 98 chars × 32768 ≈ 3.2 MB
+const hugeHostPort = {
+  id: HUGE_ID,
+  port: HUGE_PORT,
+  status: 'open',
+  protocol: 'tcp',
+  timesObserved: 1,
+  banners: [{ banner: HUGE_BANNER, scanProtocol: 'telnet', firstSeenDateTime: '2024-01-01T00:00:00Z', lastSeenDateTime: '2024-01-02T00:00:00Z', timesObserved: 1 }],
+  services: [],
+  host: { id: HUGE_HOST },
+};
+
 test.describe('through a local Graph-shaped server', () => {
   let graph: GraphServer;
   let preview: RunningPreview;
@@ -122,7 +138,7 @@ test.describe('through a local Graph-shaped server', () => {
 
   test.beforeAll(async () => {
     const demo = demoDataset();
-    graph = await startGraphServer({ hostPorts: { ...demo.hostPorts, [HOSTILE_ID]: hostileHostPort }, ports: demo.ports ?? {} });
+    graph = await startGraphServer({ hostPorts: { ...demo.hostPorts, [HOSTILE_ID]: hostileHostPort, [HUGE_ID]: hugeHostPort }, ports: demo.ports ?? {} });
     userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-graph-'));
     preview = await startPreview({
       args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url],
@@ -284,5 +300,26 @@ test.describe('through a local Graph-shaped server', () => {
     await table.getByRole('columnheader', { name: 'Banner' }).getByRole('button').click();
     await expect(table.getByRole('columnheader', { name: 'Banner' })).toHaveAttribute('aria-sort', 'ascending');
     expect(await firstBanners()).toEqual(['<img src=x o', '<script>wind', 'HTTP/1.1 200']);
+  });
+
+  test('a banner of several megabytes renders only what is shown and stays responsive', async ({ page }) => {
+    await page.goto(preview.url);
+    const started = Date.now();
+    await lookUp(page, HUGE_HOST, HUGE_PORT);
+    const cell = page.getByTestId('banner-cell');
+    await expect(cell.getByTestId('banner-text')).toContainText('0123456789ABCDEF');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const shownFolded = (await cell.getByTestId('banner-text').textContent())?.length ?? 0;
+    expect(shownFolded).toBeLessThan(1500);
+
+    await cell.getByRole('button', { name: 'Show next 100,000 characters' }).click();
+    const shownExpanded = (await cell.getByTestId('banner-text').textContent())?.length ?? 0;
+    expect(shownExpanded).toBeGreaterThan(100_000);
+    expect(shownExpanded).toBeLessThan(200_000);
+    await expect(cell).toContainText(`of ${HUGE_BANNER.length.toLocaleString('en-US')} characters shown`);
+    // The page still answers promptly.
+    const t0 = Date.now();
+    await page.evaluate(() => 1 + 1);
+    expect(Date.now() - t0).toBeLessThan(1000);
   });
 });

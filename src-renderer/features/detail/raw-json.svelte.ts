@@ -20,6 +20,7 @@ export class RawJson {
   #text = $derived(this.#asReceived || this.#pretty === null ? this.#raw() : this.#pretty);
   #end = $derived(this.#showAll ? this.#text.length : safeCut(this.#text, FIRST_CHARS));
   // JSON escapes control characters, but not bidi controls or invisible ones: those are made visible here too.
+  #bytes = $derived(new TextEncoder().encode(this.#raw()).length);
   #segments = $derived<Segment[]>(toSegments(this.#text, 0, this.#end, { whitespace: 'plain' }));
 
   constructor(raw: () => string) {
@@ -48,7 +49,7 @@ export class RawJson {
     return this.#text.length;
   }
   get byteLength(): number {
-    return new TextEncoder().encode(this.#raw()).length;
+    return this.#bytes;
   }
   showAll(): void {
     this.#showAll = true;
