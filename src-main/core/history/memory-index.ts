@@ -34,7 +34,8 @@ export class MemoryIndex {
   readonly snaps = new Map<string, SnapRec>();
   readonly hostPorts = new Map<string, HostPortEntry>();
   readonly meta = new Map<string, HostPortMeta>();
-  readonly byHash = new Map<string, string>();
+  /** Content hash → id, for import de-duplication; built on the first import, not at open. */
+  private byHash: Map<string, string> | null = null;
   /** Search text per snapshot id. Strings are interned: successive snapshots of a hostPort repeat most banners. */
   readonly terms = new Map<string, string[]>();
   private readonly pool = new Map<string, string>();
@@ -45,7 +46,7 @@ export class MemoryIndex {
   add(rec: SnapRec, terms?: string[]): void {
     if (this.snaps.has(rec.id)) this.remove(rec.id);
     this.snaps.set(rec.id, rec);
-    this.byHash.set(rec.hash, rec.id);
+    this.byHash?.set(rec.hash, rec.id);
     if (terms) this.setTerms(rec.id, terms);
     let hp = this.hostPorts.get(rec.hostPortId);
     if (!hp) {
@@ -62,7 +63,7 @@ export class MemoryIndex {
     const rec = this.snaps.get(id);
     if (!rec) return null;
     this.snaps.delete(id);
-    if (this.byHash.get(rec.hash) === id) this.byHash.delete(rec.hash);
+    if (this.byHash?.get(rec.hash) === id) this.byHash.delete(rec.hash);
     this.terms.delete(id);
     const hp = this.hostPorts.get(rec.hostPortId);
     if (hp) {
@@ -80,11 +81,19 @@ export class MemoryIndex {
     this.snaps.clear();
     this.hostPorts.clear();
     this.meta.clear();
-    this.byHash.clear();
+    this.byHash = null;
     this.terms.clear();
     this.pool.clear();
     this.sorted = null;
     this.oldest = Infinity;
+  }
+
+  hasHash(hash: string): boolean {
+    if (!this.byHash) {
+      this.byHash = new Map();
+      for (const r of this.snaps.values()) this.byHash.set(r.hash, r.id);
+    }
+    return this.byHash.has(hash);
   }
 
   setTerms(id: string, terms: string[]): void {

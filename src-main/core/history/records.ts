@@ -19,18 +19,21 @@ export interface SnapRec {
   hash: string;
 }
 
-/** On disk a record is a positional tuple: a fraction of the bytes of an object with repeated key names. */
-export type RecTuple = [string, string, string | null, number | null, string, string | null, string | null, number, number, string];
+/**
+ * On disk a record is a positional tuple: a fraction of the bytes of an object with repeated key names. The
+ * parsed time rides along because Date.parse of 50,000 ISO strings is most of the cost of opening the index.
+ */
+export type RecTuple = [string, string, string | null, number | null, string, string | null, string | null, number, number, string, number];
 
 export function encodeRec(r: SnapRec): RecTuple {
-  return [r.id, r.hostPortId, r.host, r.port, r.savedAt, r.status, r.protocol, r.bannerCount, r.serviceCount, r.hash];
+  return [r.id, r.hostPortId, r.host, r.port, r.savedAt, r.status, r.protocol, r.bannerCount, r.serviceCount, r.hash, r.ms];
 }
 
 export function decodeRec(t: unknown): SnapRec | null {
-  if (!Array.isArray(t) || t.length !== 10) return null;
-  const [id, hostPortId, host, port, savedAt, status, protocol, bannerCount, serviceCount, hash] = t as unknown[];
+  if (!Array.isArray(t) || t.length < 10) return null;
+  const [id, hostPortId, host, port, savedAt, status, protocol, bannerCount, serviceCount, hash, time] = t as unknown[];
   if (typeof id !== 'string' || typeof hostPortId !== 'string' || typeof savedAt !== 'string' || typeof hash !== 'string') return null;
-  const ms = Date.parse(savedAt);
+  const ms = typeof time === 'number' ? time : Date.parse(savedAt);
   if (Number.isNaN(ms)) return null;
   return {
     id,

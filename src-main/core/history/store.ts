@@ -560,7 +560,7 @@ class FileHistoryStore implements HistoryStore {
     for (const entry of file.hostPorts) {
       for (const s of entry.snapshots) {
         const rec = recFromSnapshot(s);
-        if (this.mem.snaps.has(s.id) || this.mem.byHash.has(rec.hash) || seen.has(s.id) || seen.has(rec.hash)) {
+        if (this.mem.snaps.has(s.id) || this.mem.hasHash(rec.hash) || seen.has(s.id) || seen.has(rec.hash)) {
           skipped++;
           continue;
         }
