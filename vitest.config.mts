@@ -20,6 +20,8 @@ export default defineConfig({
           hookTimeout: 30_000,
           // Integration suites start servers and child processes; on 2 cores, fewer workers is faster.
           maxWorkers: 2,
+          // Projects with different worker limits must run in different groups (Vitest 4 rule).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

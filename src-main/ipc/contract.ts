@@ -194,7 +194,7 @@ export function parseRequest<C extends Channel>(
   channel: C,
   payload: unknown,
 ): { ok: true; value: ParsedRequestOf<C> } | { ok: false; error: import('./views').PortolanError } {
-  const schema = channels[channel] as z.ZodType<ParsedRequestOf<C>>;
+  const schema = channels[channel] as unknown as z.ZodType<ParsedRequestOf<C>>;
   const parsed = schema.safeParse(payload ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues

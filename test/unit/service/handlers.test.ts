@@ -33,7 +33,7 @@ describe('lookup:run', () => {
   it('does not save when history is off', async () => {
     const { handlers, history } = deps(fakeSource(async () => outcome()), { settings: fakeSettings({ saveHistory: false }) });
     const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', hostPortId: 'abc' });
-    expect(r.ok && r.value.snapshotId).toBeNull();
+    expect(r.ok && (r.value as { snapshotId: string | null }).snapshotId).toBeNull();
     expect(history.saved).toHaveLength(0);
   });
 

@@ -1,0 +1,170 @@
+// Composition root of the core: builds settings, history, auth and the Graph source from the host's
+// ports and returns the IPC handler map. The Electron shell and the web preview both call this, so the
+// app and the preview run the very same code behind the contract.
+import { join } from 'node:path';
+import type { Handlers } from '../ipc/contract';
+import type { AuthStatusView } from '../ipc/views';
+import type { CoreOptions } from './app-options';
+import { createAuthService } from './auth';
+import { createDemoTransport, DEMO_GRAPH_ROOT, demoTokenSource } from './demo';
+import { fail } from './failure';
+import { createGraphClient } from './graph/client';
+import { resolveCloud, type CloudInfo } from './graph/clouds';
+import { createHistoryStore } from './history';
+import { createNodeTransport } from './net/node-transport';
+import { systemClock, type TokenSource } from './ports';
+import { createHandlers } from './service/handlers';
+import type { AuthPort, SourcePort } from './service/ports';
+import { createSettingsStore } from './settings';
+import { allowedOrigins } from './allowed-origins';
+
+export interface Core {
+  handlers: Handlers;
+  /** Origin of the sign-in authority in force (for the shell's openExternal allow-list), or null. */
+  authority(): string | null;
+  dispose(): Promise<void>;
+}
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const clock = opts.clock ?? systemClock;
+  const overrides = opts.overrides ?? {};
+  const settings = createSettingsStore(opts.userDataDir, {
+    overrides: {
+      ...(overrides.tenant ? { tenant: overrides.tenant } : {}),
+      ...(overrides.clientId ? { clientId: overrides.clientId } : {}),
+    },
+  });
+
+  /** The cloud in force, with the preview's --graph-base-url / --authority taking precedence. */
+  const cloud = (): CloudInfo => {
+    const s = settings.get();
+    const base = resolveCloud(s.cloud === 'custom' && !s.customGraphRoot && overrides.graphBaseUrl ? { ...s, customGraphRoot: overrides.graphBaseUrl } : s);
+    if (!overrides.graphBaseUrl && !overrides.authority) return base;
+    return resolveCloud({
+      cloud: 'custom',
+      customGraphRoot: overrides.graphBaseUrl ?? base.graphRoot,
+      customAuthority: overrides.authority ?? base.authorityBase,
+    });
+  };
+
+  // Only the configured endpoints may be contacted: the real clouds, or the custom/preview roots.
+  const transport = opts.transport ?? createNodeTransport({ ca: overrides.caPem, allow: (url) => allowedOrigins(cloud()).has(url.origin) });
+
+  const history = await createHistoryStore({
+    dir: join(opts.userDataDir, 'history'),
+    kv: opts.kv,
+    clock,
+    retention: () => {
+      const s = settings.get();
+      return { perHostPort: s.retentionPerHostPort, days: s.retentionDays };
+    },
+  });
+
+  const auth = createAuthService({
+    settings: () => settings.get(),
+    authority: () => {
+      const c = cloud();
+      if (!c.authorityBase) throw fail('notConfigured', 'The custom cloud needs a sign-in authority URL.');
+      return `${c.authorityBase}/${settings.get().tenant}`;
+    },
+    scopes: () => [cloud().scope],
+    cacheFile: join(opts.userDataDir, 'auth', 'msal-cache.bin'),
+    encryptor: opts.encryptor,
+    openBrowser: opts.openBrowser,
+    ...(overrides.caPem ? { ca: overrides.caPem } : {}),
+    allowHosts: (url) => allowedOrigins(cloud()).has(url.origin),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+
+  const mode = (): AuthStatusView['mode'] => {
+    if (opts.demo) return 'demo';
+    if (opts.staticToken) return 'token';
+    return settings.get().clientId ? 'msal' : 'demo';
+  };
+
+  const staticTokens: TokenSource = {
+    async getToken({ forceRefresh }) {
+      // A static token cannot be refreshed: after a 401 the analyst must supply a new one.
+      if (forceRefresh) throw fail('unauthorized', 'Graph rejected PORTOLAN_GRAPH_TOKEN. Start the preview with a fresh token.');
+      return opts.staticToken ?? '';
+    },
+  };
+  const demoTransport = createDemoTransport();
+
+  const source = (): SourcePort => {
+    const m = mode();
+    const s = settings.get();
+    if (m === 'demo') {
+      return {
+        kind: 'demo',
+        graphRoot: DEMO_GRAPH_ROOT,
+        graph: createGraphClient({ transport: demoTransport, serviceRoot: DEMO_GRAPH_ROOT, apiVersion: 'v1.0', tokens: demoTokenSource }),
+      };
+    }
+    const root = cloud().graphRoot;
+    return {
+      kind: m === 'token' ? 'token' : 'graph',
+      graphRoot: root,
+      graph: createGraphClient({ transport, serviceRoot: root, apiVersion: s.apiVersion, tokens: m === 'token' ? staticTokens : auth.tokens }),
+    };
+  };
+
+  const authPort: AuthPort = {
+    async status() {
+      const m = mode();
+      if (m === 'msal') return auth.status();
+      return {
+        mode: m,
+        configured: m === 'token',
+        signedIn: m === 'token',
+        active: null,
+        accounts: [],
+        signInInProgress: false,
+        cacheWarning: null,
+      };
+    },
+    async signIn() {
+      if (mode() !== 'msal') {
+        throw fail(
+          'notConfigured',
+          opts.staticToken || opts.demo
+            ? 'Sign-in is not used in this session (demo data or a static preview token).'
+            : 'Enter the application (client) ID of your Portolan app registration in Settings, then sign in.',
+        );
+      }
+      return auth.signIn();
+    },
+    cancelSignIn: () => auth.cancelSignIn(),
+    signOut: (id) => auth.signOut(id),
+    switchAccount: (id) => auth.switchAccount(id),
+  };
+
+  const handlers = createHandlers({
+    version: opts.version,
+    preview: opts.preview,
+    settings,
+    source,
+    auth: authPort,
+    history,
+    activeUsername: async () => (mode() === 'msal' ? ((await auth.status()).active?.username ?? null) : null),
+    openExternal: opts.openExternal,
+    clock,
+  });
+
+  return {
+    handlers,
+    authority: () => {
+      try {
+        const base = cloud().authorityBase;
+        return base ? new URL(base).origin : null;
+      } catch {
+        return null;
+      }
+    },
+    async dispose() {
+      auth.cancelSignIn();
+      await auth.dispose?.();
+      await history.close?.();
+    },
+  };
+}

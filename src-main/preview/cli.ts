@@ -1,0 +1,76 @@
+// The web preview: serves the built renderer on 127.0.0.1 and bridges its API to the real core.
+// Development and tests only; never packaged (electron-builder.yml ships out/ alone).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCore } from '../core/app';
+import { isAllowedExternalUrl } from '../electron/external';
+import { createAesFileEncryptor } from '../core/auth';
+import { confKvFactory } from '../core/history';
+import { parsePreviewArgs, PREVIEW_USAGE, type PreviewArgs } from './args';
+import { startPreviewServer } from './server';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  let args: PreviewArgs;
+  try {
+    args = parsePreviewArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${PREVIEW_USAGE}`);
+    process.exit(2);
+  }
+  const userDataDir = resolve(args.userData ?? join(tmpdir(), 'portolan-preview'));
+  mkdirSync(userDataDir, { recursive: true });
+
+  let authority = (): string | null => null;
+  const core = await createCore({
+    userDataDir,
+    version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    preview: true,
+    // conf is the library electron-store is built on: the same files as the app.
+    kv: confKvFactory,
+    // Never plain text on disk, even in the preview: AES-256-GCM with a key file beside the cache.
+    encryptor: createAesFileEncryptor(join(userDataDir, 'auth', 'preview-cache.key')),
+    // The preview never opens a browser: it prints the URL so a person or a test can follow it.
+    openBrowser: async (url) => {
+      process.stdout.write(`SIGNIN_URL=${url}\n`);
+    },
+    // Same allow-list as the app; the preview prints instead of launching anything.
+    openExternal: async (url) => {
+      if (!isAllowedExternalUrl(url, authority())) return false;
+      process.stdout.write(`OPEN_EXTERNAL=${url}\n`);
+      return true;
+    },
+    overrides: {
+      ...(args.graphBaseUrl ? { graphBaseUrl: args.graphBaseUrl } : {}),
+      ...(args.authority ? { authority: args.authority } : {}),
+      ...(args.clientId ? { clientId: args.clientId } : {}),
+      ...(args.tenant ? { tenant: args.tenant } : {}),
+      ...(args.caFile ? { caPem: readFileSync(args.caFile, 'utf8') } : {}),
+    },
+    ...(process.env.PORTOLAN_GRAPH_TOKEN ? { staticToken: process.env.PORTOLAN_GRAPH_TOKEN } : {}),
+    demo: args.demo,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+
+  authority = () => core.authority();
+  const server = await startPreviewServer({ handlers: core.handlers, rendererDir: join(ROOT, 'out', 'renderer'), port: args.port });
+  process.stdout.write(`PREVIEW_URL=${server.url}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await core.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err) => {
+  console.error(`Preview failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
