@@ -31,5 +31,7 @@ export interface CoreOptions {
   /** Injected for tests; defaults to a node:https transport with the allow-list. */
   transport?: HttpTransport;
   clock?: Clock;
+  /** The host's view of connectivity (Electron's net.isOnline). */
+  isOnline?: () => boolean;
   log?: (line: string) => void;
 }

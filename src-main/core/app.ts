@@ -12,6 +12,7 @@ import { createGraphClient } from './graph/client';
 import { resolveCloud, type CloudInfo } from './graph/clouds';
 import { createHistoryStore } from './history';
 import { createNodeTransport } from './net/node-transport';
+import { createReachabilityProbe } from './net/reachability';
 import { systemClock, type TokenSource } from './ports';
 import { createHandlers } from './service/handlers';
 import type { AuthPort, SourcePort } from './service/ports';
@@ -149,6 +150,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     activeUsername: async () => (mode() === 'msal' ? ((await auth.status()).active?.username ?? null) : null),
     openExternal: opts.openExternal,
     clock,
+    ...(opts.isOnline ? { isOnline: opts.isOnline } : {}),
+    reachable: createReachabilityProbe({ url: () => source().graphRoot }),
   });
 
   return {

@@ -1,7 +1,7 @@
 // Electron main entry: process lifecycle and wiring, nothing else. The core (src-main/core) does the work;
 // the modules beside this file each hold one piece of the shell's security policy.
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, originOf } from './app-protocol';
 import { installContentSecurityPolicy } from './csp';
@@ -106,6 +106,7 @@ export function startPortolan(): void {
         encryptor: createSafeStorageEncryptor(safeStorage),
         openBrowser: (url) => opener.openSignIn(url),
         openExternal: (url) => opener.openExternal(url),
+        isOnline: () => net.isOnline(),
       });
       const handlers = core.handlers;
       registerIpcHandlers(ipcMain, handlers, { appOrigin, trustedContents: () => liveWindow()?.webContents ?? null });

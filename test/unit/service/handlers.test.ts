@@ -67,6 +67,16 @@ describe('lookup:run', () => {
     expect(info.ok && (info.value as { online: boolean }).online).toBe(false);
   });
 
+  it('app:info reports offline when the Graph root does not answer, and online again when it does', async () => {
+    let reachable = false;
+    const d = deps(fakeSource(async () => outcome()), { reachable: async () => reachable });
+    const first = await dispatch(d.handlers, 'app:info', {});
+    expect(first.ok && (first.value as { online: boolean }).online).toBe(false);
+    reachable = true;
+    const second = await dispatch(d.handlers, 'app:info', {});
+    expect(second.ok && (second.value as { online: boolean }).online).toBe(true);
+  });
+
   it('cancels a running lookup by its request id', async () => {
     const { handlers } = deps(fakeSource((_input, signal) => new Promise((_, reject) => {
       signal?.addEventListener('abort', () => reject(fail('cancelled', 'The lookup was cancelled.')));
