@@ -1,0 +1,130 @@
+// The composition root as the preview and the shell use it: real settings, history on disk (conf), the
+// node transport and the Graph client against a local Graph-shaped server. Only the browser is stubbed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src-main/core/app';
+import type { CoreOptions } from '../../../src-main/core/app-options';
+import { createAesEncryptor } from '../../../src-main/core/auth';
+import { confKvFactory } from '../../../src-main/core/history';
+import { dispatch } from '../../../src-main/ipc/contract';
+import { startGraphServer, type GraphServer } from '../../support/graph-server';
+
+let dir: string;
+let cores: Core[] = [];
+let graphs: GraphServer[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'portolan-core-'));
+});
+afterEach(async () => {
+  await Promise.all(cores.map((c) => c.dispose()));
+  await Promise.all(graphs.map((g) => g.close().catch(() => undefined)));
+  cores = [];
+  graphs = [];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function core(extra: Partial<CoreOptions> = {}): Promise<Core> {
+  const c = await createCore({
+    userDataDir: dir,
+    version: '0.0.0-test',
+    preview: true,
+    kv: confKvFactory,
+    encryptor: createAesEncryptor(),
+    openBrowser: async () => {
+      throw new Error('no browser in this test');
+    },
+    openExternal: async () => false,
+    ...extra,
+  });
+  cores.push(c);
+  return c;
+}
+
+async function graph(token: string): Promise<GraphServer> {
+  const g = await startGraphServer({ requireToken: token });
+  graphs.push(g);
+  return g;
+}
+
+const call = (c: Core, channel: string, payload: unknown = {}) => dispatch(c.handlers, channel, payload);
+
+describe('createCore', () => {
+  it('with a static token: looks up through the Graph root, saves a snapshot, and reads it back', async () => {
+    const g = await graph('static-token');
+    const c = await core({ staticToken: 'static-token', overrides: { graphBaseUrl: g.url } });
+    const info = await call(c, 'app:info');
+    expect(info).toMatchObject({ ok: true, value: { source: 'token', graphRoot: g.url, online: true } });
+
+    const r = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const value = r.value as { snapshotId: string | null; raw: string; hostPort: { banners: unknown[] } };
+    expect(value.snapshotId).toEqual(expect.any(String));
+    expect(JSON.parse(value.raw)).toHaveProperty('value');
+    expect(g.requests.every((q) => q.headers.authorization === 'Bearer static-token')).toBe(true);
+
+    const list = await call(c, 'history:list', {});
+    expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ host: '85.13.139.18', port: 21, snapshotCount: 1 }] } });
+  });
+
+  it('when Graph goes away: app:info says offline, and a lookup offers the saved snapshot', async () => {
+    const g = await graph('t');
+    const c = await core({ staticToken: 't', overrides: { graphBaseUrl: g.url } });
+    const first = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    expect(first.ok).toBe(true);
+    await g.close();
+    graphs = [];
+    // A new core: the reachability answer is cached per core for a few seconds.
+    const again = await core({ staticToken: 't', overrides: { graphBaseUrl: g.url } });
+    expect(await call(again, 'app:info')).toMatchObject({ ok: true, value: { online: false } });
+    const r = await call(again, 'lookup:run', { requestId: 'r2', host: '85.13.139.18', port: 21 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.kind).toMatch(/network|offline/);
+    expect(r.error.savedSnapshotId).toEqual(expect.any(String));
+  });
+
+  it('a static token Graph rejects asks for a fresh token instead of retrying forever', async () => {
+    const g = await graph('the-right-one');
+    const c = await core({ staticToken: 'a-wrong-one', overrides: { graphBaseUrl: g.url } });
+    const r = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(JSON.stringify(r)).not.toContain('a-wrong-one');
+  });
+
+  it('with nothing configured: the demo source answers with no network at all', async () => {
+    const c = await core();
+    expect(await call(c, 'app:info')).toMatchObject({ ok: true, value: { source: 'demo', online: true } });
+    expect(await call(c, 'auth:status')).toMatchObject({ ok: true, value: { mode: 'demo', signedIn: false } });
+    const r = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    expect(r.ok).toBe(true);
+    // Sign-in without a client ID explains what to configure.
+    const s = await call(c, 'auth:signIn');
+    expect(s).toMatchObject({ ok: false, error: { kind: 'notConfigured' } });
+    if (!s.ok) expect(s.error.message).toMatch(/client\) ID/);
+  });
+
+  it('a client ID saved in settings switches to sign-in, and an invalid one is refused with a clear message', async () => {
+    const c = await core();
+    const bad = await call(c, 'settings:set', { clientId: 'not-a-guid' });
+    expect(bad).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    const good = await call(c, 'settings:set', { clientId: '6a2b1c3d-0000-4000-8000-00000000c11e' });
+    expect(good.ok).toBe(true);
+    expect(await call(c, 'auth:status')).toMatchObject({ ok: true, value: { mode: 'msal', configured: true, signedIn: false } });
+    expect(await call(c, 'app:info')).toMatchObject({ ok: true, value: { source: 'graph', graphRoot: 'https://graph.microsoft.com' } });
+    // Signed out with a real cloud configured: a lookup asks for sign-in and never contacts anything.
+    const r = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'signInRequired' } });
+  });
+
+  it('preview flags win over saved settings, so the renderer cannot point Graph calls elsewhere', async () => {
+    const g = await graph('t');
+    const c = await core({ staticToken: 't', overrides: { graphBaseUrl: g.url } });
+    // The renderer cannot widen the allow-list: the override wins over a saved custom root.
+    await call(c, 'settings:set', { cloud: 'custom', customGraphRoot: 'https://graph.example.net' });
+    expect(await call(c, 'app:info')).toMatchObject({ ok: true, value: { graphRoot: g.url } });
+  });
+});
