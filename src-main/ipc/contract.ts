@@ -22,21 +22,8 @@ export { CHANNEL_NAMES, ipcChannel } from './channels';
 const requestId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const short = (max: number) => z.string().max(max);
 
-export const HOSTPORT_SELECTABLE = [
-  'id',
-  'port',
-  'protocol',
-  'status',
-  'firstSeenDateTime',
-  'lastSeenDateTime',
-  'lastScanDateTime',
-  'timesObserved',
-  'banners',
-  'services',
-  'host',
-  'mostRecentSslCertificate',
-] as const;
-export type SelectableField = (typeof HOSTPORT_SELECTABLE)[number];
+import { HOSTPORT_SELECTABLE } from './selectable';
+export { HOSTPORT_SELECTABLE, type SelectableField } from './selectable';
 
 export const LookupRequest = z
   .object({

@@ -12,6 +12,7 @@ import type {
   HostView,
   ServiceView,
 } from '../../ipc/views';
+import { HOSTPORT_SELECTABLE } from '../../ipc/selectable';
 import { fail } from '../failure';
 import { shorten, toStamp } from './timestamps';
 
@@ -19,20 +20,8 @@ type Obj = Record<string, unknown>;
 /** Keys of a documented Graph type, so a typo in a property name is a compile error. */
 type KeyOf<T> = keyof T & string;
 
-const HOSTPORT_KEYS = [
-  'id',
-  'port',
-  'protocol',
-  'status',
-  'firstSeenDateTime',
-  'lastSeenDateTime',
-  'lastScanDateTime',
-  'timesObserved',
-  'banners',
-  'services',
-  'host',
-  'mostRecentSslCertificate',
-] as const satisfies readonly KeyOf<SecurityNamespace.HostPort>[];
+// A typo or a property Graph does not document would fail this check at compile time.
+const HOSTPORT_KEYS = HOSTPORT_SELECTABLE satisfies readonly KeyOf<SecurityNamespace.HostPort>[];
 
 const HOST_KEYS = ['id', 'firstSeenDateTime', 'lastSeenDateTime'] as const satisfies readonly KeyOf<SecurityNamespace.Host>[];
 
