@@ -94,6 +94,12 @@ export interface EntraServerOptions {
   clientId?: string;
   expiresIn?: number;
   ca?: TestCa;
+  /**
+   * 'entra' (default): Entra ID's paths, {tenant}/oauth2/v2.0/authorize and /token. 'flat': {tenant}/authorize
+   * and {tenant}/token, published only through the openid-configuration, so a client that guesses the
+   * layout instead of reading the document fails.
+   */
+  layout?: 'entra' | 'flat';
 }
 
 interface PendingCode {
@@ -190,15 +196,16 @@ export async function startEntraServer(opts: EntraServerOptions = {}): Promise<E
     const tenant = parts[0] ?? '';
     const rest = parts.slice(1).join('/');
 
+    const flat = opts.layout === 'flat';
     if (req.method === 'GET' && rest === 'v2.0/.well-known/openid-configuration') {
-      sendJson(res, 200, openIdConfiguration(base, tenant));
+      sendJson(res, 200, openIdConfiguration(base, tenant, flat));
       return;
     }
-    if (req.method === 'GET' && rest === 'oauth2/v2.0/authorize') {
+    if (req.method === 'GET' && rest === (flat ? 'authorize' : 'oauth2/v2.0/authorize')) {
       authorize(url, res);
       return;
     }
-    if (req.method === 'POST' && rest === 'oauth2/v2.0/token') {
+    if (req.method === 'POST' && rest === (flat ? 'token' : 'oauth2/v2.0/token')) {
       const form = new URLSearchParams(await readBody(req));
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -468,11 +475,12 @@ function postForm(action: string, body: string): Promise<{ status: number; body:
   });
 }
 
-function openIdConfiguration(base: string, tenant: string): Record<string, unknown> {
+function openIdConfiguration(base: string, tenant: string, flat: boolean): Record<string, unknown> {
+  const endpoints = flat ? `${base}/${tenant}` : `${base}/${tenant}/oauth2/v2.0`;
   return {
     issuer: `${base}/${tenant}/v2.0`,
-    authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
-    token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
+    authorization_endpoint: `${endpoints}/authorize`,
+    token_endpoint: `${endpoints}/token`,
     end_session_endpoint: `${base}/${tenant}/oauth2/v2.0/logout`,
     jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
     response_modes_supported: ['form_post'],

@@ -12,7 +12,7 @@ import { fail, PortolanFailure, redactSecrets } from '../failure';
 import type { Encryptor, TokenSource } from '../ports';
 import { createActiveAccountFile } from './active-account';
 import { mapInteractiveError, mapSilentError } from './auth-errors';
-import { authorityOptions } from './authority-config';
+import { authorityOptions, endpointsFromOpenIdConfiguration, isMicrosoftAuthority, openIdConfigurationUrl, type AuthorityEndpoints } from './authority-config';
 import { ERROR_PAGE, SUCCESS_PAGE } from './browser-pages';
 import { createEncryptedCachePlugin } from './cache-plugin';
 import { startInteractiveSignIn, type InteractiveSignIn } from './interactive-sign-in';
@@ -75,6 +75,8 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
   // Cache notices (a discarded cache) stay visible until the user signs in again.
   let stickyNotices: string[] = [];
   let app: { key: string; pca: PublicClientApplication } | null = null;
+  // Endpoints read from a custom authority's openid-configuration, per authority URL (null: use the layout).
+  const discovered = new Map<string, AuthorityEndpoints | null>();
   let pending: InteractiveSignIn | null = null;
   const errorContext = { get lastNetworkFailure() { return network.lastFailure(); } };
 
@@ -90,10 +92,11 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       if (err instanceof PortolanFailure) throw fail('notConfigured', err.error.message);
       throw err;
     }
-    const key = `${settings.clientId}|${authority}`;
+    const endpoints = discovered.get(authority) ?? null;
+    const key = `${settings.clientId}|${authority}|${endpoints ? JSON.stringify(endpoints) : ''}`;
     if (app?.key === key) return app.pca;
     const pca = new PublicClientApplication({
-      auth: { clientId: settings.clientId, ...authorityOptions(authority) },
+      auth: { clientId: settings.clientId, ...authorityOptions(authority, endpoints) },
       cache: { cachePlugin },
       system: {
         networkClient: network,
@@ -108,6 +111,31 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     });
     app = { key, pca };
     return pca;
+  }
+
+  /**
+   * Before the first network use of a custom authority: read its openid-configuration once (through the
+   * same allow-listed client, with the configured CA). An authority that does not publish one, or publishes
+   * endpoints elsewhere, keeps the v2.0 layout. Microsoft's clouds need nothing: MSAL knows them.
+   */
+  async function discover(): Promise<void> {
+    let authority: string;
+    try {
+      authority = opts.authority();
+    } catch {
+      return; // client() reports the configuration problem
+    }
+    if (isMicrosoftAuthority(authority) || discovered.has(authority)) return;
+    let endpoints: AuthorityEndpoints | null = null;
+    try {
+      const res = await network.sendGetRequestAsync<unknown>(openIdConfigurationUrl(authority), undefined, 10_000);
+      if (res.status === 200) endpoints = endpointsFromOpenIdConfiguration(authority, res.body);
+    } catch {
+      // Unreachable now: do not remember the failure, so the next attempt tries again.
+      return;
+    }
+    discovered.set(authority, endpoints);
+    log(`authority: ${endpoints ? 'endpoints from openid-configuration' : 'v2.0 endpoint layout'}`);
   }
 
   function collectNotices(): void {
@@ -154,6 +182,8 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
   }
 
   async function signIn(): Promise<AuthStatusView> {
+    if (pending) throw fail('invalidInput', 'A sign-in is already in progress: finish it in the browser, or cancel it first.');
+    await discover();
     if (pending) throw fail('invalidInput', 'A sign-in is already in progress: finish it in the browser, or cancel it first.');
     const pca = client();
     const flow = startInteractiveSignIn({
@@ -214,6 +244,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       if (signal?.aborted) return Promise.reject(fail('cancelled', 'The request was cancelled.'));
       return queue.run(async () => {
         if (signal?.aborted) throw fail('cancelled', 'The request was cancelled.');
+        await discover();
         const pca = client();
         const account = pickActive(await accounts(pca));
         if (!account) throw fail('signInRequired', 'Sign in with your work account to look things up.');

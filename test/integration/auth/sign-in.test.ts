@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PortolanFailure } from '../../../src-main/core/failure';
-import { ALICE, fetchAuthorizeForm, submitAuthorizeForm } from '../../support/entra-server';
+import { ALICE, fetchAuthorizeForm, startEntraServer, submitAuthorizeForm } from '../../support/entra-server';
 import { createHarness, portClosed, redirectPort, SCOPE, type Harness } from './harness';
 import { installNetworkGuard, type NetworkGuard } from './network-guard';
 
@@ -71,13 +71,16 @@ describe('interactive sign-in against the Entra stand-in', () => {
     await h.signInAs(auth);
     await auth.tokens.getToken({ forceRefresh: true });
     const attempts = auth.networkAttempts();
-    expect(attempts.length).toBeGreaterThanOrEqual(2);
-    for (const a of attempts) {
+    expect(attempts.length).toBeGreaterThanOrEqual(3);
+    // The authority's own openid-configuration is read once; then only its token endpoint is used.
+    const [discovery, ...rest] = attempts;
+    expect(discovery).toMatchObject({ target: `${h.server.url}/organizations/v2.0/.well-known/openid-configuration`, outcome: 200 });
+    for (const a of rest) {
       expect(a.target.startsWith(`${h.server.url}/organizations/oauth2/v2.0/token`)).toBe(true);
       expect(a.outcome).toBe(200);
     }
-    // Discovery stayed off the network: no openid-configuration or instance-discovery request.
-    expect(attempts.some((a) => a.target.includes('openid-configuration') || a.target.includes('discovery'))).toBe(false);
+    // No instance discovery at Microsoft, no second openid-configuration request.
+    expect(rest.some((a) => a.target.includes('openid-configuration') || a.target.includes('discovery'))).toBe(false);
   });
 
   it('refuses a second sign-in while one is pending, and cancel stops the loopback', async () => {
@@ -181,8 +184,31 @@ describe('interactive sign-in against the Entra stand-in', () => {
     const strict = h.make({ allowHosts: (u) => u.hostname === 'login.microsoftonline.com' });
     const failure = await failureOf(strict.tokens.getToken({ forceRefresh: true }));
     expect(failure.error).toMatchObject({ kind: 'network', code: 'PORTOLAN_REFUSED' });
-    expect(strict.networkAttempts().map((a) => a.outcome)).toEqual(['refused']);
+    // Both the endpoint discovery and the refresh were refused; nothing else was tried.
+    const outcomes = strict.networkAttempts().map((a) => a.outcome);
+    expect(outcomes.length).toBeGreaterThanOrEqual(1);
+    expect(outcomes.every((o) => o === 'refused')).toBe(true);
     expect(h.server.tokenRequests.length).toBe(before);
     expect(guard.hosts.length).toBe(connectionsBefore); // refused before any socket was opened
+  });
+});
+
+describe('an authority whose endpoints are not at the Entra paths', () => {
+  it('signs in and refreshes through the endpoints its openid-configuration publishes', async () => {
+    const h = await createHarness({ server: await startEntraServer({ layout: 'flat' }) });
+    try {
+      const auth = h.make();
+      const { status } = await h.signInAs(auth);
+      expect(status.signedIn).toBe(true);
+      expect(new URL(h.opened[0]!).pathname).toBe('/organizations/authorize');
+      await auth.tokens.getToken({ forceRefresh: true });
+      expect(h.server.tokenRequests.map((r) => [r.grantType, r.ok])).toEqual([
+        ['authorization_code', true],
+        ['refresh_token', true],
+      ]);
+      expect(guard.blocked).toEqual([]);
+    } finally {
+      await h.cleanup();
+    }
   });
 });

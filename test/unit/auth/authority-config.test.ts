@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityOptions } from '../../../src-main/core/auth/authority-config';
+import { authorityOptions, endpointsFromOpenIdConfiguration, isMicrosoftAuthority, openIdConfigurationUrl } from '../../../src-main/core/auth/authority-config';
 import { defaultAllowHosts } from '../../../src-main/core/auth';
 
 describe('authority options for msal-node', () => {
@@ -38,5 +38,38 @@ describe('default allow-list', () => {
     expect(allow(new URL('http://login.microsoftonline.com/x'))).toBe(false);
     expect(allow(new URL('https://login.microsoftonline.com.evil.example/x'))).toBe(false);
     expect(allow(new URL('https://graph.microsoft.com/v1.0/me'))).toBe(false);
+  });
+});
+
+describe('endpoints from an openid-configuration', () => {
+  const authority = 'https://127.0.0.1:4443/contoso';
+
+  it('takes https endpoints on the authority origin, wherever their paths are', () => {
+    const e = endpointsFromOpenIdConfiguration(authority, {
+      issuer: 'https://127.0.0.1:4443/contoso/v2.0',
+      authorization_endpoint: 'https://127.0.0.1:4443/contoso/authorize',
+      token_endpoint: 'https://127.0.0.1:4443/contoso/token',
+    });
+    expect(e).toMatchObject({ authorization_endpoint: 'https://127.0.0.1:4443/contoso/authorize', token_endpoint: 'https://127.0.0.1:4443/contoso/token' });
+    const opts = authorityOptions(authority, e);
+    expect(JSON.parse(opts.authorityMetadata!)).toMatchObject({ token_endpoint: 'https://127.0.0.1:4443/contoso/token' });
+  });
+
+  it('ignores a document that would send the code or the token request to another origin or over http', () => {
+    const base = { issuer: 'x', authorization_endpoint: 'https://127.0.0.1:4443/a', token_endpoint: 'https://127.0.0.1:4443/t' };
+    expect(endpointsFromOpenIdConfiguration(authority, { ...base, token_endpoint: 'https://evil.example/t' })).toBeNull();
+    expect(endpointsFromOpenIdConfiguration(authority, { ...base, authorization_endpoint: 'http://127.0.0.1:4443/a' })).toBeNull();
+    expect(endpointsFromOpenIdConfiguration(authority, { ...base, token_endpoint: 42 })).toBeNull();
+    expect(endpointsFromOpenIdConfiguration(authority, 'not json')).toBeNull();
+    // Without a usable document the Entra v2.0 layout is used.
+    expect(JSON.parse(authorityOptions(authority, null).authorityMetadata!)).toMatchObject({
+      token_endpoint: 'https://127.0.0.1:4443/contoso/oauth2/v2.0/token',
+    });
+  });
+
+  it('Microsoft clouds are left to MSAL', () => {
+    expect(isMicrosoftAuthority('https://login.microsoftonline.us/organizations')).toBe(true);
+    expect(isMicrosoftAuthority('https://login.microsoftonline.com:8443/organizations')).toBe(false);
+    expect(openIdConfigurationUrl('https://127.0.0.1:1/t/')).toBe('https://127.0.0.1:1/t/v2.0/.well-known/openid-configuration');
   });
 });
