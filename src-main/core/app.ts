@@ -6,6 +6,7 @@ import type { Handlers } from '../ipc/contract';
 import type { AuthStatusView } from '../ipc/views';
 import type { CoreOptions } from './app-options';
 import { createAuthService } from './auth';
+import { authorityWithTenant } from './auth/authority-config';
 import { createDemoTransport, DEMO_GRAPH_ROOT, demoTokenSource } from './demo';
 import { fail } from './failure';
 import { createGraphClient } from './graph/client';
@@ -66,7 +67,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     authority: () => {
       const c = cloud();
       if (!c.authorityBase) throw fail('notConfigured', 'The custom cloud needs a sign-in authority URL.');
-      return `${c.authorityBase}/${settings.get().tenant}`;
+      return authorityWithTenant(c.authorityBase, settings.get().tenant);
     },
     scopes: () => [cloud().scope],
     cacheFile: join(opts.userDataDir, 'auth', 'msal-cache.bin'),

@@ -91,3 +91,15 @@ export function authorityOptions(authorityUrl: string, discovered?: AuthorityEnd
     ),
   };
 }
+
+/**
+ * The authority URL MSAL gets: the cloud's sign-in base plus the tenant. A custom authority that already
+ * has a path (https://login.example.com/contoso) names its tenant itself and is used as given, so
+ * `--authority https://host/TENANT --tenant TENANT` and `--authority https://host --tenant TENANT` agree.
+ */
+export function authorityWithTenant(base: string, tenant: string): string {
+  const url = new URL(base);
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path !== '') return `${url.origin}${path}`;
+  return `${url.origin}/${encodeURIComponent(tenant)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityOptions, endpointsFromOpenIdConfiguration, isMicrosoftAuthority, openIdConfigurationUrl } from '../../../src-main/core/auth/authority-config';
+import { authorityOptions, endpointsFromOpenIdConfiguration, isMicrosoftAuthority, openIdConfigurationUrl, authorityWithTenant } from '../../../src-main/core/auth/authority-config';
 import { defaultAllowHosts } from '../../../src-main/core/auth';
 
 describe('authority options for msal-node', () => {
@@ -71,5 +71,16 @@ describe('endpoints from an openid-configuration', () => {
     expect(isMicrosoftAuthority('https://login.microsoftonline.us/organizations')).toBe(true);
     expect(isMicrosoftAuthority('https://login.microsoftonline.com:8443/organizations')).toBe(false);
     expect(openIdConfigurationUrl('https://127.0.0.1:1/t/')).toBe('https://127.0.0.1:1/t/v2.0/.well-known/openid-configuration');
+  });
+});
+
+describe('authority with tenant', () => {
+  it('appends the tenant to a bare sign-in host, and keeps an authority that already names one', () => {
+    expect(authorityWithTenant('https://login.microsoftonline.com', 'organizations')).toBe('https://login.microsoftonline.com/organizations');
+    expect(authorityWithTenant('https://127.0.0.1:4443', 'contoso.onmicrosoft.com')).toBe('https://127.0.0.1:4443/contoso.onmicrosoft.com');
+    expect(authorityWithTenant('https://127.0.0.1:4443/', 'organizations')).toBe('https://127.0.0.1:4443/organizations');
+    expect(authorityWithTenant('https://127.0.0.1:4443/9188040d-6c67-4c5b-b112-36a304b66dad/', 'organizations')).toBe(
+      'https://127.0.0.1:4443/9188040d-6c67-4c5b-b112-36a304b66dad',
+    );
   });
 });
