@@ -47,15 +47,35 @@ export class AppState {
     return null;
   }
 
+  /** Graph can be asked now: online, and signed in when sign-in is through MSAL. History's Refresh needs this. */
+  get canLookUp(): boolean {
+    const a = this.#auth;
+    return this.#info?.online === true && !(a?.mode === 'msal' && !a.signedIn);
+  }
+
   show(screen: Screen): void {
     this.#screen = screen;
+    this.#navigated = true;
   }
 
   async load(): Promise<void> {
+    const first = !this.#loadedOnce;
+    this.#loadedOnce = true;
     const [info, auth] = await Promise.all([call('app:info', {}), call('auth:status', {})]);
     if (info.ok) this.#info = info.value;
     else this.#loadError = info.error;
     if (auth.ok) this.#auth = auth.value;
+    if (first && info.ok) await this.#openOnHistoryWhenOffline();
+  }
+
+  #loadedOnce = false;
+  #navigated = false;
+
+  /** With no network or no sign-in, the useful thing is what was saved: open there, unless the user already moved. */
+  async #openOnHistoryWhenOffline(): Promise<void> {
+    if (this.canLookUp) return;
+    const saved = await call('history:list', { limit: 1 });
+    if (saved.ok && saved.value.total > 0 && !this.#navigated) this.#screen = 'history';
   }
 
   async signIn(): Promise<void> {

@@ -1,0 +1,231 @@
+// One open hostPort in History: its snapshots, the one on screen, a fresh lookup (Refresh), its note, tags and
+// pin, and the two snapshots ticked for comparison.
+import type { CompareView, LookupResultView, PortolanError, SnapshotMetaView, SnapshotView } from '../../../src-main/ipc/contract';
+import { call, newRequestId } from '../../lib/api';
+import { orderForCompare } from './compare/compare-model';
+import { addTags, parseTagInput, removeTag } from './tags';
+
+export interface EntryMeta {
+  note: string;
+  tags: string[];
+  pinned: boolean;
+}
+
+export class EntryState {
+  readonly hostPortId: string;
+  #snapshots = $state.raw<SnapshotMetaView[]>([]);
+  #current = $state.raw<SnapshotView | null>(null);
+  #loading = $state(true);
+  #error = $state.raw<PortolanError | null>(null);
+  #refreshing = $state(false);
+  #refreshError = $state.raw<PortolanError | null>(null);
+  /** A Refresh whose result was not saved (saving is off in Settings): shown, but not part of the history. */
+  #unsaved = $state.raw<LookupResultView | null>(null);
+
+  #meta = $state<EntryMeta | null>(null);
+  #draftNote = $state('');
+  #metaError = $state.raw<PortolanError | null>(null);
+  #metaStatus = $state('');
+  #tagProblem = $state<string | null>(null);
+
+  #picked = $state<string[]>([]);
+  #comparison = $state.raw<CompareView | null>(null);
+  #compareError = $state.raw<PortolanError | null>(null);
+  #comparing = $state(false);
+  #seq = 0;
+
+  constructor(hostPortId: string, meta: EntryMeta | null) {
+    this.hostPortId = hostPortId;
+    if (meta) this.#setMeta(meta);
+  }
+
+  get snapshots(): SnapshotMetaView[] {
+    return this.#snapshots;
+  }
+  get current(): SnapshotView | null {
+    return this.#current;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  get error(): PortolanError | null {
+    return this.#error;
+  }
+  get refreshing(): boolean {
+    return this.#refreshing;
+  }
+  get refreshError(): PortolanError | null {
+    return this.#refreshError;
+  }
+  get unsaved(): LookupResultView | null {
+    return this.#unsaved;
+  }
+  get meta(): EntryMeta | null {
+    return this.#meta;
+  }
+  get draftNote(): string {
+    return this.#draftNote;
+  }
+  set draftNote(v: string) {
+    this.#draftNote = v;
+    this.#metaStatus = '';
+  }
+  get noteDirty(): boolean {
+    return this.#meta !== null && this.#draftNote !== this.#meta.note;
+  }
+  get metaError(): PortolanError | null {
+    return this.#metaError;
+  }
+  get metaStatus(): string {
+    return this.#metaStatus;
+  }
+  get tagProblem(): string | null {
+    return this.#tagProblem;
+  }
+  get picked(): readonly string[] {
+    return this.#picked;
+  }
+  get comparison(): CompareView | null {
+    return this.#comparison;
+  }
+  get compareError(): PortolanError | null {
+    return this.#compareError;
+  }
+  get comparing(): boolean {
+    return this.#comparing;
+  }
+  get latestId(): string | null {
+    return this.#snapshots[0]?.id ?? null;
+  }
+
+  /** Loads the snapshot list and shows one (the newest when none is named). */
+  async load(snapshotId?: string): Promise<void> {
+    this.#loading = true;
+    const [list] = await Promise.all([call('history:snapshots', { hostPortId: this.hostPortId }), this.#meta ? null : this.#loadMeta()]);
+    if (!list.ok) {
+      this.#loading = false;
+      this.#error = list.error;
+      return;
+    }
+    this.#snapshots = list.value;
+    this.#picked = this.#picked.filter((id) => list.value.some((s) => s.id === id));
+    const wanted = snapshotId ?? (this.#current && list.value.some((s) => s.id === this.#current?.id) ? this.#current.id : this.latestId);
+    if (wanted) await this.show(wanted);
+    else {
+      this.#current = null;
+      this.#loading = false;
+    }
+  }
+
+  async show(snapshotId: string): Promise<void> {
+    const seq = ++this.#seq;
+    this.#loading = true;
+    const r = await call('history:get', { snapshotId });
+    if (seq !== this.#seq) return;
+    this.#loading = false;
+    this.#unsaved = null;
+    if (r.ok) {
+      this.#current = r.value;
+      this.#error = null;
+    } else this.#error = r.error;
+  }
+
+  /** A fresh lookup of this hostPort id; when saving is on it becomes the newest snapshot and is shown. */
+  async refresh(): Promise<void> {
+    if (this.#refreshing) return;
+    this.#refreshing = true;
+    this.#refreshError = null;
+    const r = await call('lookup:run', { requestId: newRequestId(), hostPortId: this.hostPortId, expandCertificate: true });
+    this.#refreshing = false;
+    if (!r.ok) {
+      this.#refreshError = r.error;
+      return;
+    }
+    if (r.value.snapshotId) await this.load(r.value.snapshotId);
+    else this.#unsaved = r.value;
+  }
+
+  dismissRefreshError(): void {
+    this.#refreshError = null;
+  }
+
+  // ---- note, tags, pin ----
+
+  async #loadMeta(): Promise<void> {
+    // No channel returns one hostPort's summary; a quoted search for its id finds it (ids are in the search text).
+    const r = await call('history:list', { text: `"${this.hostPortId.replace(/"/g, ' ')}"`, limit: 500 });
+    const hit = r.ok ? r.value.items.find((i) => i.hostPortId === this.hostPortId) : undefined;
+    if (hit) this.#setMeta({ note: hit.note, tags: hit.tags, pinned: hit.pinned });
+    else if (!r.ok) this.#metaError = r.error;
+  }
+
+  #setMeta(meta: EntryMeta): void {
+    this.#meta = { note: meta.note, tags: [...meta.tags], pinned: meta.pinned };
+    this.#draftNote = meta.note;
+  }
+
+  async saveNote(): Promise<void> {
+    if (!this.noteDirty) return;
+    const note = this.#draftNote;
+    if (await this.#patch({ note })) this.#metaStatus = 'Note saved';
+  }
+
+  async addTagText(text: string): Promise<boolean> {
+    if (!this.#meta) return false;
+    const { tags, problem } = addTags(this.#meta.tags, parseTagInput(text));
+    this.#tagProblem = problem;
+    if (tags.length === this.#meta.tags.length) return problem === null;
+    return this.#patch({ tags });
+  }
+
+  removeTag(tag: string): Promise<boolean> {
+    if (!this.#meta) return Promise.resolve(false);
+    return this.#patch({ tags: removeTag(this.#meta.tags, tag) });
+  }
+
+  togglePin(): Promise<boolean> {
+    if (!this.#meta) return Promise.resolve(false);
+    return this.#patch({ pinned: !this.#meta.pinned });
+  }
+
+  async #patch(patch: Partial<EntryMeta>): Promise<boolean> {
+    const r = await call('history:setMeta', { hostPortId: this.hostPortId, ...patch });
+    if (!r.ok) {
+      this.#metaError = r.error;
+      return false;
+    }
+    this.#metaError = null;
+    const cur = this.#meta ?? { note: '', tags: [], pinned: false };
+    this.#meta = { ...cur, ...patch };
+    return true;
+  }
+
+  // ---- compare ----
+
+  isPicked(id: string): boolean {
+    return this.#picked.includes(id);
+  }
+
+  /** Ticking a third snapshot drops the oldest tick, so two stay picked. */
+  pick(id: string, on: boolean): void {
+    const rest = this.#picked.filter((x) => x !== id);
+    this.#picked = on ? [...rest, id].slice(-2) : rest;
+  }
+
+  async compare(): Promise<void> {
+    const [a, b] = this.#picked.map((id) => this.#snapshots.find((s) => s.id === id));
+    if (!a || !b) return;
+    this.#comparing = true;
+    const r = await call('history:compare', orderForCompare(a, b));
+    this.#comparing = false;
+    if (r.ok) {
+      this.#comparison = r.value;
+      this.#compareError = null;
+    } else this.#compareError = r.error;
+  }
+
+  closeComparison(): void {
+    this.#comparison = null;
+    this.#compareError = null;
+  }
+}
