@@ -30,10 +30,14 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const overrides = opts.overrides ?? {};
+  // Every preview flag goes through the settings store, so settings:get shows the values in force (cloud
+  // 'custom' under --authority) and which fields the flags fix; cloud() below still gives them precedence.
   const settings = createSettingsStore(opts.userDataDir, {
     overrides: {
       ...(overrides.tenant ? { tenant: overrides.tenant } : {}),
       ...(overrides.clientId ? { clientId: overrides.clientId } : {}),
+      ...(overrides.authority ? { authority: overrides.authority } : {}),
+      ...(overrides.graphBaseUrl ? { graphRoot: overrides.graphBaseUrl } : {}),
     },
   });
 
@@ -99,6 +103,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (m === 'demo') {
       return {
         kind: 'demo',
+        demoReason: opts.demo ? 'demoFlag' : 'notConfigured',
         graphRoot: DEMO_GRAPH_ROOT,
         graph: createGraphClient({ transport: demoTransport, serviceRoot: DEMO_GRAPH_ROOT, apiVersion: 'v1.0', tokens: demoTokenSource }),
       };

@@ -171,7 +171,16 @@ export interface SettingsView {
   retentionDays: number | null;
   /** Linux basic_text backend: keep the token cache on disk anyway (user opted in). */
   allowWeakCacheEncryption: boolean;
+  /**
+   * settings:get/set only: fields whose value in force is fixed for this run by a preview flag
+   * (--client-id, --tenant, --authority, --graph-base-url), so the settings view can say so. Saving them
+   * stores the value for later runs without changing this one.
+   */
+  overridden?: SettingKey[];
 }
+
+/** The persisted settings fields (everything in SettingsView but the informational `overridden`). */
+export type SettingKey = Exclude<keyof SettingsView, 'overridden'>;
 
 export interface AccountView {
   homeAccountId: string;
@@ -202,6 +211,11 @@ export interface AppInfoView {
   online: boolean;
   /** Shown once when a corrupt store file was moved aside. */
   storageNotices: string[];
+  /**
+   * Why the source is 'demo': the session was started with demo data on purpose ('demoFlag'), or no
+   * application (client) ID is configured yet ('notConfigured', when the first-run guide applies).
+   */
+  demoReason?: 'demoFlag' | 'notConfigured';
 }
 
 // ---- history ----

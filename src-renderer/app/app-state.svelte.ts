@@ -2,6 +2,15 @@
 // and which screen is showing.
 import type { AppInfoView, AuthStatusView, PortolanError } from '../../src-main/ipc/contract';
 import { call } from '../lib/api';
+import { signInPromptFor } from './sign-in-prompt';
+
+/** What the shell reads from the lookup to offer "Sign in again" (LookupState satisfies it). */
+export interface LookupOutcome {
+  readonly error: PortolanError | null;
+  readonly startedAt: number;
+}
+
+const FIRST_RUN_KEY = 'portolan.firstRunDismissed';
 
 export type Screen = 'lookup' | 'history' | 'settings';
 export const SCREENS: { id: Screen; label: string }[] = [
@@ -17,6 +26,17 @@ export class AppState {
   #authError = $state<PortolanError | null>(null);
   #loadError = $state<PortolanError | null>(null);
   #signingIn = $state(false);
+  #lastSignInAt = $state(0);
+  #lookup = $state.raw<LookupOutcome | null>(null);
+  #firstRunDismissed = $state(readFlag(FIRST_RUN_KEY));
+  #signInPrompt = $derived(
+    signInPromptFor({
+      error: this.#lookup?.error ?? null,
+      mode: this.#auth?.mode,
+      lookupStartedAt: this.#lookup?.startedAt ?? 0,
+      lastSignInAt: this.#lastSignInAt,
+    }),
+  );
 
   get info(): AppInfoView | null {
     return this.#info;
@@ -45,6 +65,24 @@ export class AppState {
     if (a.active) return a.active.name ? `${a.active.name} (${a.active.username})` : a.active.username;
     if (a.mode === 'token') return 'Preview token';
     return null;
+  }
+
+  /** The lookup error that calls for signing in again, or null. */
+  get signInPrompt(): PortolanError | null {
+    return this.#signInPrompt;
+  }
+  /** No client ID yet (not --demo): the first-run guide applies, unless dismissed. */
+  get firstRun(): boolean {
+    return this.#info?.source === 'demo' && this.#info.demoReason === 'notConfigured' && !this.#firstRunDismissed;
+  }
+
+  follow(lookup: LookupOutcome): void {
+    this.#lookup = lookup;
+  }
+
+  dismissFirstRun(): void {
+    this.#firstRunDismissed = true;
+    writeFlag(FIRST_RUN_KEY);
   }
 
   /** Graph can be asked now: online, and signed in when sign-in is through MSAL. History's Refresh needs this. */
@@ -78,13 +116,17 @@ export class AppState {
     if (saved.ok && saved.value.total > 0 && !this.#navigated) this.#screen = 'history';
   }
 
-  async signIn(): Promise<void> {
+  /** Resolves true when the sign-in completed. */
+  async signIn(): Promise<boolean> {
     this.#authError = null;
     this.#signingIn = true;
     try {
       const r = await call('auth:signIn', {});
-      if (r.ok) this.#auth = r.value;
-      else if (r.error.kind !== 'cancelled') this.#authError = r.error;
+      if (r.ok) {
+        this.#auth = r.value;
+        this.#lastSignInAt = Date.now();
+      } else if (r.error.kind !== 'cancelled') this.#authError = r.error;
+      return r.ok;
     } finally {
       this.#signingIn = false;
     }
@@ -94,7 +136,40 @@ export class AppState {
     await call('auth:cancelSignIn', {});
   }
 
+  async signOut(homeAccountId: string): Promise<void> {
+    this.#authError = null;
+    const r = await call('auth:signOut', { homeAccountId });
+    if (r.ok) this.#auth = r.value;
+    else this.#authError = r.error;
+  }
+
+  async switchAccount(homeAccountId: string): Promise<void> {
+    this.#authError = null;
+    const r = await call('auth:switchAccount', { homeAccountId });
+    if (r.ok) {
+      this.#auth = r.value;
+      this.#lastSignInAt = Date.now();
+    } else this.#authError = r.error;
+  }
+
   dismissAuthError(): void {
     this.#authError = null;
+  }
+}
+
+// The first-run guide stays dismissed across restarts; storage may be unavailable, which only means it shows again.
+function readFlag(key: string): boolean {
+  try {
+    return globalThis.localStorage?.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string): void {
+  try {
+    globalThis.localStorage?.setItem(key, '1');
+  } catch {
+    // Not persisted: fine.
   }
 }

@@ -51,6 +51,11 @@ export interface GraphServerOptions {
   faults?: FaultRule[];
   /** When set, every request must carry "Authorization: Bearer <requireToken>" or gets 401. */
   requireToken?: string;
+  /**
+   * When set, the bearer token must pass this check or the request gets 401, e.g. "one the Entra stand-in
+   * issued" (`(t) => entra.issuedTokens.access.includes(t)`). Applies together with requireToken.
+   */
+  acceptToken?: (token: string) => boolean;
   /** Built-in error hosts (SCENARIO_HOSTS) for e2e runs; default true. */
   scenarios?: boolean;
   port?: number;
@@ -134,8 +139,17 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     void handle(recorded, req, res);
   });
 
+  function authorized(header: string | undefined): boolean {
+    if (opts.requireToken !== undefined && header !== `Bearer ${opts.requireToken}`) return false;
+    if (opts.acceptToken) {
+      const m = /^Bearer (\S+)$/.exec(header ?? '');
+      if (!m || !opts.acceptToken(m[1]!)) return false;
+    }
+    return true;
+  }
+
   async function handle(recorded: RecordedRequest, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (opts.requireToken !== undefined && recorded.headers.authorization !== `Bearer ${opts.requireToken}`) {
+    if (!authorized(recorded.headers.authorization)) {
       const e = graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', recorded.headers['client-request-id']);
       send(res, { ...e, headers: { ...e.headers, 'www-authenticate': 'Bearer realm=""' } });
       return;

@@ -1,7 +1,7 @@
 // The service object whose methods are the IPC handlers. Each takes an already validated request
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
 import type { Handlers } from '../../ipc/contract';
-import type { PortolanError } from '../../ipc/views';
+import type { PortolanError, SettingsView } from '../../ipc/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { Clock } from '../ports';
 import type { AuthPort, HistoryPort, LookupInput, SettingsPort, SourcePort } from './ports';
@@ -47,6 +47,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           graphRoot: source.graphRoot,
           online: online(),
           storageNotices: [...deps.settings.notices, ...deps.history.notices],
+          ...(source.kind === 'demo' && source.demoReason ? { demoReason: source.demoReason } : {}),
         };
       }),
 
@@ -105,8 +106,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       return { ok: true, value: { cancelled: controller !== undefined } };
     },
 
-    'settings:get': () => asResult(() => deps.settings.get()),
-    'settings:set': (patch) => asResult(() => deps.settings.update(patch)),
+    'settings:get': () => asResult(() => withOverridden(deps.settings, deps.settings.get())),
+    'settings:set': (patch) => asResult(() => withOverridden(deps.settings, deps.settings.update(patch))),
 
     'auth:status': () => asResult(() => deps.auth.status()),
     'auth:signIn': () => asResult(() => deps.auth.signIn()),
@@ -137,6 +138,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         return { opened };
       }),
   };
+}
+
+function withOverridden(settings: SettingsPort, view: SettingsView): SettingsView {
+  const fields = settings.overridden?.() ?? [];
+  return fields.length ? { ...view, overridden: [...fields] } : view;
 }
 
 /** When a lookup cannot reach Graph, point the analyst at what history already knows. */

@@ -10,6 +10,7 @@ import type {
   HostPortView,
   ImportReportView,
   LookupRequestInfo,
+  SettingKey,
   SettingsView,
   SnapshotMetaView,
   SnapshotView,
@@ -39,11 +40,15 @@ export interface SourcePort {
   kind: DataSource;
   graphRoot: string;
   graph: GraphPort;
+  /** For kind 'demo': chosen on purpose, or because sign-in is not configured yet. */
+  demoReason?: 'demoFlag' | 'notConfigured';
 }
 
 export interface SettingsPort {
   get(): SettingsView;
   update(patch: Partial<SettingsView>): SettingsView;
+  /** Fields fixed for this run by preview flags. */
+  overridden?(): SettingKey[];
   readonly notices: readonly string[];
 }
 

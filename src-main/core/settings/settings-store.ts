@@ -3,7 +3,7 @@
 // cannot be read is renamed aside (kept for the user, never deleted) and defaults are used.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SettingsView } from '../../ipc/views';
+import type { SettingKey, SettingsView } from '../../ipc/views';
 import { fail, PortolanFailure } from '../failure';
 import { moveAside, writeFileAtomicSync } from './atomic-file';
 import { DEFAULT_SETTINGS } from './defaults';
@@ -26,13 +26,13 @@ export interface SettingsStore {
   /** Validates and saves; throws PortolanFailure('invalidInput') naming the problem. Returns the effective view. */
   update(patch: Partial<SettingsView>): SettingsView;
   /** Fields whose effective value comes from an override, so the settings view can say so. */
-  overridden(): (keyof SettingsView)[];
+  overridden(): SettingKey[];
   /** Shown once to the user, e.g. "your settings file could not be read and was kept as …". */
   readonly notices: readonly string[];
   readonly file: string;
 }
 
-const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof SettingsView)[];
+const KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
 export function createSettingsStore(dir: string, opts: { overrides?: SettingsOverrides } = {}): SettingsStore {
   const file = path.join(dir, SETTINGS_FILE);
@@ -46,7 +46,7 @@ export function createSettingsStore(dir: string, opts: { overrides?: SettingsOve
     file,
     notices,
     get: () => effective(),
-    overridden: () => Object.keys(overlay) as (keyof SettingsView)[],
+    overridden: () => Object.keys(overlay) as SettingKey[],
     update(patch) {
       if (patch === null || typeof patch !== 'object') throw fail('invalidInput', 'Settings must be an object.');
       const next: SettingsView = { ...stored };

@@ -128,6 +128,16 @@ describe('authorization', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('acceptToken: only tokens the check accepts get through (the e2e stand-in for "issued by Entra")', async () => {
+    const issued = new Set(['token-2']);
+    server = await startGraphServer({ acceptToken: (t) => issued.has(t) });
+    const { client, tokens } = realClient(server.url);
+    const r = await client.getHostPort(HTTPS_ID, { expandCertificate: true });
+    expect(r.hostPort.port).toBe(443);
+    expect(tokens.calls).toEqual([false, true]);
+    expect(server.requests.map((q) => q.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
   it('403 → forbidden with the request-id from the body', async () => {
     server = await startGraphServer();
     const body = errorJson('accessDenied', 'Insufficient privileges.') as { error: { innerError: Record<string, string> } };

@@ -111,3 +111,35 @@ describe('boundary validation', () => {
     expect(await dispatch(handlers, 'shell:openExternal', { url: 'https://learn.microsoft.com/graph' })).toEqual({ ok: true, value: { opened: true } });
   });
 });
+
+describe('settings and app info for the settings view and the first-run guide', () => {
+  it('settings:get and settings:set name the fields preview flags fix, and only when there are any', async () => {
+    const plain = deps(fakeSource(async () => outcome()));
+    const r0 = await dispatch(plain.handlers, 'settings:get', {});
+    expect(r0.ok && 'overridden' in (r0.value as object)).toBe(false);
+
+    const settings = { ...fakeSettings({ clientId: '6a2b1c3d-0000-4000-8000-00000000c11e' }), overridden: () => ['clientId' as const, 'tenant' as const] };
+    const { handlers } = deps(fakeSource(async () => outcome()), { settings });
+    const r1 = await dispatch(handlers, 'settings:get', {});
+    expect(r1.ok && r1.value).toMatchObject({ clientId: '6a2b1c3d-0000-4000-8000-00000000c11e', overridden: ['clientId', 'tenant'] });
+    const r2 = await dispatch(handlers, 'settings:set', { saveHistory: false });
+    expect(r2.ok && r2.value).toMatchObject({ saveHistory: false, overridden: ['clientId', 'tenant'] });
+    // The informational field is not a setting: the contract refuses it in a patch.
+    const r3 = await dispatch(handlers, 'settings:set', { overridden: [] });
+    expect(!r3.ok && r3.error.kind).toBe('invalidInput');
+  });
+
+  it('app:info says why the source is demo data', async () => {
+    const demo = (demoReason?: 'demoFlag' | 'notConfigured'): SourcePort => ({
+      ...fakeSource(async () => outcome()),
+      kind: 'demo',
+      ...(demoReason ? { demoReason } : {}),
+    });
+    for (const reason of ['demoFlag', 'notConfigured'] as const) {
+      const r = await dispatch(deps(demo(reason)).handlers, 'app:info', {});
+      expect(r.ok && r.value).toMatchObject({ source: 'demo', demoReason: reason });
+    }
+    const token = await dispatch(deps({ ...fakeSource(async () => outcome()), demoReason: 'notConfigured' }).handlers, 'app:info', {});
+    expect(token.ok && 'demoReason' in (token.value as object)).toBe(false);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { PortolanFailure } from '../../../src-main/core/failure';
+import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
+import { validateField, validateWhole } from '../../../src-main/core/settings/validate';
+import { parseRequest, type SettingKey, type SettingsView } from '../../../src-main/ipc/contract';
+import { buildPatch, CLOUD_OPTIONS, draftFrom, fieldOfError, overrideFlag } from '../../../src-renderer/features/settings/settings-form';
+
+const saved: SettingsView = { ...DEFAULT_SETTINGS };
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof PortolanFailure) return err.error.message;
+    throw err;
+  }
+  throw new Error('expected a validation failure');
+}
+
+describe('draftFrom / buildPatch', () => {
+  it('an untouched draft sends nothing', () => {
+    expect(buildPatch(draftFrom(saved), saved)).toEqual({ patch: {}, problems: {} });
+  });
+
+  it('sends only what changed, with text turned into the contract types', () => {
+    const draft = { ...draftFrom(saved), clientId: ' 6a2b1c3d-0000-4000-8000-00000000c11e ', retentionDays: '30', saveHistory: false };
+    expect(buildPatch(draft, saved)).toEqual({
+      patch: { clientId: '6a2b1c3d-0000-4000-8000-00000000c11e', retentionDays: 30, saveHistory: false },
+      problems: {},
+    });
+  });
+
+  it('empty text means "not set": a cleared client ID and cleared limits become null', () => {
+    const withValues: SettingsView = { ...saved, clientId: '6a2b1c3d-0000-4000-8000-00000000c11e', retentionPerHostPort: 5, retentionDays: 9 };
+    const draft = { ...draftFrom(withValues), clientId: '   ', retentionPerHostPort: '', retentionDays: ' ' };
+    expect(buildPatch(draft, withValues).patch).toEqual({ clientId: null, retentionPerHostPort: null, retentionDays: null });
+  });
+
+  it('a limit that is not a whole number is a problem on that field, and is not sent', () => {
+    for (const bad of ['12a', '-1', '1.5', '1e3', '9999999999']) {
+      const { patch, problems } = buildPatch({ ...draftFrom(saved), retentionPerHostPort: bad }, saved);
+      expect(problems.retentionPerHostPort, bad).toMatch(/whole number/);
+      expect(patch).not.toHaveProperty('retentionPerHostPort');
+    }
+  });
+
+  it('leaves validation of GUIDs, tenants and URLs to main: they are sent as typed', () => {
+    const draft = { ...draftFrom(saved), clientId: 'not-a-guid', tenant: '', cloud: 'custom' as const, customAuthority: 'http://x' };
+    expect(buildPatch(draft, saved).patch).toEqual({ clientId: 'not-a-guid', tenant: '', cloud: 'custom', customAuthority: 'http://x' });
+  });
+
+  it('case-only differences are not changes (main lower-cases GUIDs and tenants)', () => {
+    const withId: SettingsView = { ...saved, clientId: '6a2b1c3d-0000-4000-8000-00000000c11e' };
+    const draft = { ...draftFrom(withId), clientId: '6A2B1C3D-0000-4000-8000-00000000C11E', tenant: 'Organizations' };
+    expect(buildPatch(draft, withId).patch).toEqual({});
+  });
+
+  it('never sends a field a preview flag fixes', () => {
+    const draft = { ...draftFrom(saved), clientId: '6a2b1c3d-0000-4000-8000-00000000c11e', tenant: 'contoso.com', apiVersion: 'beta' as const };
+    expect(buildPatch(draft, saved, ['clientId', 'tenant']).patch).toEqual({ apiVersion: 'beta' });
+  });
+
+  it('every patch it builds passes the contract schema', () => {
+    const draft = {
+      ...draftFrom(saved),
+      cloud: 'usGovL5' as const,
+      clientId: '6a2b1c3d-0000-4000-8000-00000000c11e',
+      retentionPerHostPort: '100',
+      retentionDays: '365',
+      allowWeakCacheEncryption: true,
+    };
+    const { patch } = buildPatch(draft, saved);
+    expect(parseRequest('settings:set', patch).ok).toBe(true);
+  });
+});
+
+describe('fieldOfError: main messages land next to their field', () => {
+  const cases: [SettingKey, () => unknown][] = [
+    ['clientId', () => validateField('clientId', 'not-a-guid')],
+    ['clientId', () => validateField('clientId', 42)],
+    ['tenant', () => validateField('tenant', '')],
+    ['tenant', () => validateField('tenant', 'consumers')],
+    ['tenant', () => validateField('tenant', 'not a tenant!')],
+    ['customAuthority', () => validateField('customAuthority', 'http://login.example.com')],
+    ['customAuthority', () => validateWhole({ ...saved, cloud: 'custom', customAuthority: null, customGraphRoot: 'https://g.example' })],
+    ['customGraphRoot', () => validateField('customGraphRoot', 'ftp://graph.example.com')],
+    ['customGraphRoot', () => validateWhole({ ...saved, cloud: 'custom', customAuthority: 'https://l.example', customGraphRoot: null })],
+    ['retentionPerHostPort', () => validateField('retentionPerHostPort', 0)],
+    ['retentionDays', () => validateField('retentionDays', 40000)],
+    ['apiVersion', () => validateField('apiVersion', 'v2')],
+    ['cloud', () => validateField('cloud', 'mars')],
+    ['saveHistory', () => validateField('saveHistory', 'yes')],
+    ['allowWeakCacheEncryption', () => validateField('allowWeakCacheEncryption', 'yes')],
+  ];
+  it.each(cases)('%s', (field, run) => {
+    expect(fieldOfError(messageOf(run))).toBe(field);
+  });
+
+  it('contract errors name the key', () => {
+    const r = parseRequest('settings:set', { clientId: 'x'.repeat(65) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(fieldOfError(r.error.message)).toBe('clientId');
+    const days = parseRequest('settings:set', { retentionDays: 0 });
+    if (!days.ok) expect(fieldOfError(days.error.message)).toBe('retentionDays');
+  });
+
+  it('anything else is a form-wide message', () => {
+    expect(fieldOfError('Could not save the settings in /x (EACCES).')).toBeNull();
+    expect(fieldOfError('Something went wrong inside Portolan.')).toBeNull();
+  });
+});
+
+describe('labels', () => {
+  it('offers the five clouds by the names the issue uses', () => {
+    expect(CLOUD_OPTIONS.map((c) => c.label)).toEqual(['Global', 'US Government L4', 'US Government L5 (DoD)', 'China (21Vianet)', 'Custom']);
+  });
+
+  it('names the preview flag behind each fixed field', () => {
+    expect(overrideFlag('clientId')).toBe('--client-id');
+    expect(overrideFlag('tenant')).toBe('--tenant');
+    expect(overrideFlag('customAuthority')).toBe('--authority');
+    expect(overrideFlag('cloud')).toBe('--authority');
+    expect(overrideFlag('customGraphRoot')).toBe('--graph-base-url');
+  });
+});
