@@ -20,3 +20,17 @@ export function signInPromptFor(input: PromptInput): PortolanError | null {
   if (!error || input.mode !== 'msal' || !SIGN_IN_KINDS.has(error.kind)) return null;
   return input.lookupStartedAt >= input.lastSignInAt ? error : null;
 }
+
+/**
+ * One line for the prompt. The lookup's error panel below carries main's full message and codes, so this
+ * only says what happened in the analyst's terms and what signing in will do.
+ */
+export function promptText(error: PortolanError, username: string | null): string {
+  const who = username ? ` for ${username}` : '';
+  if (error.code === 'AADSTS65001' || /consent/i.test(error.message)) {
+    return 'Portolan lacks consent to read threat intelligence: an administrator must grant admin consent for ThreatIntelligence.Read.All, then sign in again.';
+  }
+  if (error.kind === 'unauthorized') return `Microsoft Graph no longer accepts the sign-in${who}. Sign in again; the lookup then runs again.`;
+  if (!username) return 'Sign in with your work account; the lookup then runs again.';
+  return `The Microsoft sign-in${who} has expired or was revoked. Sign in again; the lookup then runs again.`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PortolanError } from '../../../src-main/ipc/views';
-import { signInPromptFor } from '../../../src-renderer/app/sign-in-prompt';
+import { promptText, signInPromptFor } from '../../../src-renderer/app/sign-in-prompt';
 
 const expired: PortolanError = { kind: 'signInRequired', message: 'Sign in again: your Microsoft sign-in has expired or was revoked.', code: 'invalid_grant' };
 
@@ -22,5 +22,20 @@ describe('the "Sign in again" prompt', () => {
     expect(signInPromptFor({ error: expired, mode: 'token', lookupStartedAt: 2, lastSignInAt: 1 })).toBeNull();
     expect(signInPromptFor({ error: expired, mode: 'demo', lookupStartedAt: 2, lastSignInAt: 1 })).toBeNull();
     expect(signInPromptFor({ error: null, mode: 'msal', lookupStartedAt: 2, lastSignInAt: 1 })).toBeNull();
+  });
+});
+
+describe('the prompt text', () => {
+  it('names the account and what signing in does', () => {
+    expect(promptText(expired, 'alice@contoso.example')).toBe(
+      'The Microsoft sign-in for alice@contoso.example has expired or was revoked. Sign in again; the lookup then runs again.',
+    );
+  });
+  it('says consent is an administrator matter', () => {
+    const consent: PortolanError = { kind: 'signInRequired', message: 'Sign in again: Portolan does not have consent …', code: 'AADSTS65001' };
+    expect(promptText(consent, 'alice@contoso.example')).toMatch(/administrator must grant admin consent for ThreatIntelligence\.Read\.All/);
+  });
+  it('without any account, asks to sign in rather than to sign in again', () => {
+    expect(promptText({ kind: 'signInRequired', message: 'Sign in with your work account to look things up.' }, null)).toMatch(/^Sign in with your work account/);
   });
 });
