@@ -161,6 +161,9 @@ test.describe.serial('saved history', () => {
     await expect(row(page, A)).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
     await expect(page.getByTestId('history-count')).toHaveText('Showing 3 of 3 saved host ports');
     await shot(page, 'history-list');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'history-list-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   test('Refresh saves a new snapshot and Compare shows what changed', async ({ page }) => {
@@ -378,12 +381,58 @@ test.describe.serial('saved history', () => {
     damaged.hostPorts[0]!.snapshots[0]!.savedAt = 12;
     await input.setInputFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
     await expect(page.getByRole('alert')).toContainText('damaged or incomplete');
+    await shot(page, 'history-import-error');
 
     await expect(rows(page)).toHaveCount(3);
     await expect(row(page, A).getByTestId('snapshot-count')).toHaveText('3');
     await page.reload();
     await openHistory(page);
     await expect(rows(page)).toHaveCount(3);
+  });
+
+  test('a long history pages with Load more; Clear history deletes everything only after confirming', async ({ page }) => {
+    // 60 more host ports, made from an exported snapshot with new ids: more than one page of the list.
+    type Snap = { id: string; hostPortId: string; host: string | null; port: number | null; savedAt: string; hostPort: { id: string; port: number | null } };
+    const file = JSON.parse(exported) as { hostPorts: { meta: { hostPortId: string; note: string; tags: string[]; pinned: boolean }; snapshots: Snap[] }[] };
+    const template = file.hostPorts.find((h) => h.meta.hostPortId === C.id)!.snapshots[0]!;
+    file.hostPorts = Array.from({ length: 60 }, (_, i) => {
+      const hostPortId = `e2e-bulk-${i}`;
+      const snap: Snap = {
+        ...template,
+        id: `bulk-snapshot-${i}`,
+        hostPortId,
+        host: `192.0.2.${i + 1}`,
+        port: 8000 + i,
+        savedAt: new Date(Date.parse('2024-06-01T00:00:00Z') + i * 60_000).toISOString(),
+        hostPort: { ...template.hostPort, id: hostPortId, port: 8000 + i },
+      };
+      return { meta: { hostPortId, note: '', tags: [], pinned: false }, snapshots: [snap] };
+    });
+    await page.goto(preview!.url);
+    await openHistory(page);
+    await page.getByLabel('Import history file').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 60 snapshots, skipped 0 already in the history.');
+    await expect(rows(page)).toHaveCount(50);
+    await expect(page.getByTestId('history-count')).toHaveText('Showing 50 of 63 saved host ports');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect(rows(page)).toHaveCount(63);
+    await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+    // The oldest imported one sorts last.
+    await expect(rows(page).last()).toContainText('192.0.2.1:8000');
+
+    await page.getByRole('button', { name: /Clear history/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Clear all history?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(rows(page)).toHaveCount(63);
+    await page.getByRole('button', { name: /Clear history/ }).click();
+    await dialog.getByRole('button', { name: 'Delete all history' }).click();
+    await expect(page.getByTestId('history-toast')).toContainText('History cleared: 65 snapshots deleted.');
+    await expect(page.getByTestId('history-empty')).toContainText('No saved lookups yet');
+    await page.reload();
+    await openHistory(page);
+    await expect(page.getByTestId('history-empty')).toBeVisible();
   });
 
   test('after a restart with Graph unreachable the app opens on History and saved details open', async ({ page }) => {
