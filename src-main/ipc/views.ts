@@ -199,6 +199,11 @@ export interface AuthStatusView {
   signInInProgress: boolean;
   /** Set when the token cache is kept in memory only, or another caveat the user must know. */
   cacheWarning: string | null;
+  /**
+   * True when the OS cannot encrypt the token cache securely (Electron's Linux 'basic_text' backend), so
+   * Settings offers allowWeakCacheEncryption. Absent otherwise.
+   */
+  weakCacheEncryption?: boolean;
 }
 
 export interface AppInfoView {

@@ -159,7 +159,12 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
   }
 
   async function status(): Promise<AuthStatusView> {
-    const base = { mode: 'msal' as const, signInInProgress: pending !== null };
+    const base = {
+      mode: 'msal' as const,
+      signInInProgress: pending !== null,
+      // Lets the settings view offer the opt-in exactly where it applies (not for other cache notices).
+      ...(opts.encryptor.strong ? {} : { weakCacheEncryption: true }),
+    };
     let pca: PublicClientApplication;
     try {
       pca = client();

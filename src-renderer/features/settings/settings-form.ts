@@ -1,7 +1,7 @@
 // Pure logic of the settings form: the editable draft, the patch a save sends, and which field an error
 // from main belongs to. Main validates every value (GUIDs, tenants, URLs, ranges) and is the one source of
 // those messages; the form only turns text into the types the contract expects.
-import type { CloudId, SettingKey, SettingsPatch, SettingsView } from '../../../src-main/ipc/contract';
+import type { AuthStatusView, CloudId, SettingKey, SettingsPatch, SettingsView } from '../../../src-main/ipc/contract';
 
 /** The clouds of the Get hostPort page; `hosts` are shown so the analyst can match them with their tenant. */
 export const CLOUD_OPTIONS: readonly { id: CloudId; label: string; hosts: readonly string[] }[] = [
@@ -111,6 +111,14 @@ const FIELD_PATTERNS: readonly [SettingKey, RegExp][] = [
 export function fieldOfError(message: string): SettingKey | null {
   for (const [key, pattern] of FIELD_PATTERNS) if (pattern.test(message)) return key;
   return null;
+}
+
+/**
+ * The "keep sign-in on disk" opt-in applies only where the OS cannot encrypt well; it also stays visible
+ * while it is on, so the analyst can turn it off again.
+ */
+export function showCacheOptIn(auth: Pick<AuthStatusView, 'weakCacheEncryption'> | null, saved: SettingsView, draft: SettingsDraft): boolean {
+  return auth?.weakCacheEncryption === true || saved.allowWeakCacheEncryption || draft.allowWeakCacheEncryption;
 }
 
 /** The preview flag that fixes a field, for "Set by --client-id for this run". */

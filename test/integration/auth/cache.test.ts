@@ -110,6 +110,7 @@ describe('encrypted token cache', () => {
     expect(status.signedIn).toBe(true);
     expect(status.cacheWarning).toMatch(/basic_text/);
     expect(status.cacheWarning).toMatch(/memory only/);
+    expect(status.weakCacheEncryption).toBe(true);
     expect(await auth.tokens.getToken({ forceRefresh: false })).toBe(h.server.issuedTokens.access[0]);
     expect(fs.existsSync(h.cacheFile)).toBe(false);
     // A restart forgets the sign-in.
@@ -125,6 +126,8 @@ describe('encrypted token cache', () => {
     h.settings = { ...h.settings, allowWeakCacheEncryption: true };
     const status = await auth.status();
     expect(status.cacheWarning).toBeNull();
+    // Still weak: the settings view keeps offering the choice, so the user can opt out again.
+    expect(status.weakCacheEncryption).toBe(true);
     expect(status.signedIn).toBe(true);
     expect(fs.existsSync(h.cacheFile)).toBe(true); // the in-memory session was carried over to disk
     expect((await h.make().status()).signedIn).toBe(true);

@@ -3,7 +3,7 @@ import { PortolanFailure } from '../../../src-main/core/failure';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
 import { validateField, validateWhole } from '../../../src-main/core/settings/validate';
 import { parseRequest, type SettingKey, type SettingsView } from '../../../src-main/ipc/contract';
-import { buildPatch, CLOUD_OPTIONS, draftFrom, fieldOfError, overrideFlag } from '../../../src-renderer/features/settings/settings-form';
+import { buildPatch, CLOUD_OPTIONS, draftFrom, fieldOfError, overrideFlag, showCacheOptIn } from '../../../src-renderer/features/settings/settings-form';
 
 const saved: SettingsView = { ...DEFAULT_SETTINGS };
 
@@ -107,6 +107,19 @@ describe('fieldOfError: main messages land next to their field', () => {
   it('anything else is a form-wide message', () => {
     expect(fieldOfError('Could not save the settings in /x (EACCES).')).toBeNull();
     expect(fieldOfError('Something went wrong inside Portolan.')).toBeNull();
+  });
+});
+
+describe('showCacheOptIn', () => {
+  const draft = draftFrom(saved);
+  it('shows on a weak backend, and while the opt-in is on (saved or being turned on)', () => {
+    expect(showCacheOptIn({ weakCacheEncryption: true }, saved, draft)).toBe(true);
+    expect(showCacheOptIn({}, { ...saved, allowWeakCacheEncryption: true }, draft)).toBe(true);
+    expect(showCacheOptIn({}, saved, { ...draft, allowWeakCacheEncryption: true })).toBe(true);
+  });
+  it('hides where the cache is encrypted well, even when another cache notice is shown', () => {
+    expect(showCacheOptIn({}, saved, draft)).toBe(false);
+    expect(showCacheOptIn(null, saved, draft)).toBe(false);
   });
 });
 
