@@ -159,9 +159,13 @@ test.describe('sign-in through the Entra stand-in', () => {
     for (const f of files) {
       for (const secret of secrets) expect(f.bytes.includes(Buffer.from(secret)), `${secret.slice(0, 6)}… in ${f.path}`).toBe(false);
     }
-    // Nor in what the renderer can see.
+    // Nor in what the renderer can see, nor in the preview's output (its logs).
     const html = await page.content();
-    for (const secret of secrets) expect(html).not.toContain(secret);
+    const logs = p.stdout() + p.stderr();
+    for (const secret of secrets) {
+      expect(html).not.toContain(secret);
+      expect(logs).not.toContain(secret);
+    }
 
     await chip.click();
     const menu = page.getByRole('group', { name: 'Accounts' });
@@ -268,6 +272,7 @@ test.describe('sign-in through the Entra stand-in', () => {
     await preview!.stop();
     preview = undefined;
     const authorizeBefore = entra.authorizeRequests.length;
+    const codeGrantsBefore = entra.tokenRequests.filter((r) => r.grantType === 'authorization_code').length;
     preview = await start();
     const p = preview;
     await page.goto(p.url);
@@ -277,6 +282,7 @@ test.describe('sign-in through the Entra stand-in', () => {
     expectGraphSaw(entra.issued.filter((i) => i.username === ALICE.username).at(-1)!.access);
     expect(signInUrls(p)).toEqual([]);
     expect(entra.authorizeRequests.length).toBe(authorizeBefore);
+    expect(entra.tokenRequests.filter((r) => r.grantType === 'authorization_code')).toHaveLength(codeGrantsBefore);
   });
 
   test('a revoked sign-in shows "Sign in again"; signing in runs the lookup again', async ({ page }) => {
