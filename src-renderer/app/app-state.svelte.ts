@@ -103,7 +103,23 @@ export class AppState {
     if (info.ok) this.#info = info.value;
     else this.#loadError = info.error;
     if (auth.ok) this.#auth = auth.value;
+    this.#followPendingSignIn();
     if (first && info.ok) await this.#openOnHistoryWhenOffline();
+  }
+
+  /**
+   * A sign-in this page did not start (e.g. begun before a reload) has no call waiting for its outcome:
+   * ask main now and then until it is over, so the header does not stay on "Signing in…".
+   */
+  #followPendingSignIn(): void {
+    if (this.#signingIn || !this.#auth?.signInInProgress) return;
+    setTimeout(async () => {
+      if (this.#signingIn) return;
+      const r = await call('auth:status', {});
+      if (!r.ok) return;
+      this.#auth = r.value;
+      this.#followPendingSignIn();
+    }, 2000);
   }
 
   #loadedOnce = false;
@@ -134,6 +150,11 @@ export class AppState {
 
   async cancelSignIn(): Promise<void> {
     await call('auth:cancelSignIn', {});
+    // Without a signIn() call of ours waiting (a sign-in begun before a reload), nothing else updates the header.
+    if (!this.#signingIn) {
+      const r = await call('auth:status', {});
+      if (r.ok) this.#auth = r.value;
+    }
   }
 
   async signOut(homeAccountId: string): Promise<void> {

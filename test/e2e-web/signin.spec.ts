@@ -229,6 +229,30 @@ test.describe('sign-in through the Entra stand-in', () => {
     expect(entra.tokenRequests.filter((r) => r.grantType === 'authorization_code')).toHaveLength(1);
   });
 
+  test('a sign-in begun before a reload still ends in the UI, by cancel or by completing it', async ({ page }) => {
+    const p = preview!;
+    await page.goto(p.url);
+    let before = signInUrls(p).length;
+    await signInButton(page).click();
+    await nextSignInUrl(p, before);
+    await page.reload();
+    await expect(page.getByText('Signing in… finish in your browser')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel sign-in' }).click();
+    await expect(signInButton(page)).toBeVisible();
+
+    before = signInUrls(p).length;
+    await signInButton(page).click();
+    const url = await nextSignInUrl(p, before);
+    await page.reload();
+    await expect(page.getByText('Signing in… finish in your browser')).toBeVisible();
+    entra.signInAs(ALICE);
+    await completeInBrowser(page.context(), url);
+    await expect(page.getByTestId('account-name')).toHaveText(ALICE.name);
+    await page.getByRole('button', { name: /^Account: / }).click();
+    await page.getByRole('group', { name: 'Accounts' }).getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(signInButton(page)).toBeVisible();
+  });
+
   test('several accounts: add another, switch between them; the lookup uses the active one', async ({ page }) => {
     const p = preview!;
     await page.goto(p.url);
