@@ -3,17 +3,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/app';
 import type { CoreOptions } from '../../../src-main/core/app-options';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
 import { dispatch } from '../../../src-main/ipc/contract';
 import { startGraphServer, type GraphServer } from '../../support/graph-server';
+import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
 
 let dir: string;
 let cores: Core[] = [];
 let graphs: GraphServer[] = [];
+
+// Nothing here may leave 127.0.0.1, including the app:info reachability probe.
+let guard: NetworkGuard;
+beforeAll(() => {
+  guard = installNetworkGuard();
+});
+afterAll(() => guard.restore());
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'portolan-core-'));
@@ -24,6 +32,7 @@ afterEach(async () => {
   cores = [];
   graphs = [];
   rmSync(dir, { recursive: true, force: true });
+  expect(guard.blocked).toEqual([]);
 });
 
 async function core(extra: Partial<CoreOptions> = {}): Promise<Core> {
@@ -108,16 +117,18 @@ describe('createCore', () => {
   });
 
   it('a client ID saved in settings switches to sign-in, and an invalid one is refused with a clear message', async () => {
-    const c = await core();
+    const g = await graph('unused');
+    const c = await core({ overrides: { graphBaseUrl: g.url } });
     const bad = await call(c, 'settings:set', { clientId: 'not-a-guid' });
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
     const good = await call(c, 'settings:set', { clientId: '6a2b1c3d-0000-4000-8000-00000000c11e' });
     expect(good.ok).toBe(true);
     expect(await call(c, 'auth:status')).toMatchObject({ ok: true, value: { mode: 'msal', configured: true, signedIn: false } });
-    expect(await call(c, 'app:info')).toMatchObject({ ok: true, value: { source: 'graph', graphRoot: 'https://graph.microsoft.com' } });
-    // Signed out with a real cloud configured: a lookup asks for sign-in and never contacts anything.
+    expect(await call(c, 'app:info')).toMatchObject({ ok: true, value: { source: 'graph', graphRoot: g.url } });
+    // Signed out: a lookup asks for sign-in and never reaches Graph.
     const r = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
     expect(r).toMatchObject({ ok: false, error: { kind: 'signInRequired' } });
+    expect(g.requests).toHaveLength(0);
   });
 
   it('preview flags win over saved settings, so the renderer cannot point Graph calls elsewhere', async () => {
