@@ -63,6 +63,8 @@ export const AccountRequest = z.object({ homeAccountId: short(300) }).strict();
 export const HistoryQuery = z
   .object({
     text: short(500).default(''),
+    /** Exactly this hostPort (its summary: note, tags, pin, counts). */
+    hostPortId: short(512).optional(),
     status: short(40).optional(),
     protocol: short(40).optional(),
     port: z.number().int().min(1).max(65535).optional(),

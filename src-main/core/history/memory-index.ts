@@ -20,6 +20,7 @@ export interface HostPortEntry {
 export interface ListFilter {
   /** Lower-cased terms that must all occur. */
   terms: string[];
+  hostPortId?: string;
   status?: string;
   protocol?: string;
   port?: number;
@@ -144,6 +145,7 @@ export class MemoryIndex {
     const protocol = filter.protocol?.toLowerCase();
     const tag = filter.tag?.toLowerCase();
     for (const hp of this.ordered()) {
+      if (filter.hostPortId !== undefined && hp.id !== filter.hostPortId) continue;
       const latest = hp.snaps[0]!;
       if (status !== undefined && (latest.status ?? '').toLowerCase() !== status) continue;
       if (protocol !== undefined && (latest.protocol ?? '').toLowerCase() !== protocol) continue;

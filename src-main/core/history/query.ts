@@ -13,6 +13,7 @@ export function parseListQuery(query: HistoryQuery): { filter: ListFilter; offse
   }
   const q = parsed.data;
   const filter: ListFilter = { terms: searchTermsOf(q.text) };
+  if (q.hostPortId !== undefined) filter.hostPortId = q.hostPortId;
   if (q.status) filter.status = q.status;
   if (q.protocol) filter.protocol = q.protocol;
   if (q.port !== undefined) filter.port = q.port;

@@ -159,7 +159,9 @@ async function offerSaved(history: HistoryPort, input: LookupInput, error: Porto
     if (saved) {
       error.savedSnapshotId = saved.id;
       error.savedAt = saved.savedAt;
-      error.message = `${error.message} A saved snapshot from ${saved.savedAt} is available in history.`;
+      // Minutes are enough in a sentence; the renderer shows the exact time beside the snapshot.
+      const when = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(saved.savedAt) ? `${saved.savedAt.slice(0, 16).replace('T', ' ')} UTC` : saved.savedAt;
+      error.message = `${error.message} A saved snapshot from ${when} is available in history.`;
     }
   } catch {
     // History being unreadable must not hide the original error.

@@ -152,8 +152,7 @@ export class EntryState {
   // ---- note, tags, pin ----
 
   async #loadMeta(): Promise<void> {
-    // No channel returns one hostPort's summary; a quoted search for its id finds it (ids are in the search text).
-    const r = await call('history:list', { text: `"${this.hostPortId.replace(/"/g, ' ')}"`, limit: 500 });
+    const r = await call('history:list', { hostPortId: this.hostPortId, limit: 1 });
     const hit = r.ok ? r.value.items.find((i) => i.hostPortId === this.hostPortId) : undefined;
     if (hit) this.#setMeta({ note: hit.note, tags: hit.tags, pinned: hit.pinned });
     else if (!r.ok) this.#metaError = r.error;

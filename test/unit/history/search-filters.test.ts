@@ -85,3 +85,18 @@ describe('history filters', () => {
     await expect(store.list({ from: 'yesterday-ish' })).rejects.toMatchObject({ error: { kind: 'invalidInput' } });
   });
 });
+
+describe('one host port by id', () => {
+  it('returns exactly that host port with its note, tags and pin, and nothing for an unknown id', async () => {
+    const store = await seeded();
+    await store.setMeta({ hostPortId: 'bravo', note: 'seen in incident 42', tags: ['prod'], pinned: true });
+    const page = await store.list({ hostPortId: 'bravo' });
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ hostPortId: 'bravo', note: 'seen in incident 42', tags: ['prod'], pinned: true, snapshotCount: 1 });
+    // An id is matched whole, never as a search term: 'bra' is not 'bravo'.
+    expect((await store.list({ hostPortId: 'bra' })).total).toBe(0);
+    expect(ids(await store.list({ hostPortId: 'alpha', port: 22 }))).toEqual(['alpha']);
+    expect(ids(await store.list({ hostPortId: 'alpha', port: 25 }))).toEqual([]);
+  });
+});
+

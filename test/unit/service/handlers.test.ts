@@ -63,6 +63,7 @@ describe('lookup:run', () => {
     if (r.ok) return;
     expect(r.error).toMatchObject({ kind: 'network', savedSnapshotId: 'snap-1' });
     expect(r.error.message).toContain('saved snapshot');
+    expect(r.error.message).toMatch(/from \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC is available/);
     const info = await dispatch(handlers, 'app:info', {});
     expect(info.ok && (info.value as { online: boolean }).online).toBe(false);
   });
