@@ -1,7 +1,7 @@
 // Which signed-in account Graph calls use. A small plain file beside the token cache: it holds only MSAL's
 // homeAccountId (object id + tenant id), which identifies but grants nothing.
 import * as fs from 'node:fs';
-import { writeFileAtomicSync } from '../settings/atomic-file';
+import { writeFileAtomicSync } from '../fs/atomic-file';
 
 export interface ActiveAccountFile {
   read(): string | null;

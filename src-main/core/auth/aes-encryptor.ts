@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Encryptor } from '../ports';
-import { writeFileAtomicSync } from '../settings/atomic-file';
+import { writeFileAtomicSync } from '../fs/atomic-file';
 
 // "PTC1": Portolan token cache, format 1. Lets decrypt() say "not ours" before GCM says "tampered".
 const MAGIC = Buffer.from('PTC1', 'ascii');

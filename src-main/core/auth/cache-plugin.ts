@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import type { Encryptor } from '../ports';
-import { writeFileAtomicSync } from '../settings/atomic-file';
+import { writeFileAtomicSync } from '../fs/atomic-file';
 
 export interface EncryptedCachePlugin extends ICachePlugin {
   /** True when the cache may be written to disk right now. */

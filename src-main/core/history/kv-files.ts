@@ -1,40 +1,21 @@
 // Opening conf / electron-store files without ever losing one. conf's clearInvalidConfig would silently
 // wipe a damaged file; we pass false, catch the throw, and rename the file aside so the user can recover it.
-import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileStamp as stampOf, moveAside as moveFileAside } from '../fs/atomic-file';
 import type { Clock, KvStore, KvStoreFactory } from '../ports';
 
 export function kvPath(cwd: string, name: string): string {
   return join(cwd, `${name}.json`);
 }
 
-/** A timestamp that is safe in file names on every OS. */
-export function fileStamp(clock: Clock): string {
-  return new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
-}
-
-/** Renames a file to `<name>.<label>-<timestamp><ext>` next to it and returns the new path. */
+/** Moves a damaged store file aside (kept for the user, never deleted), stamped with the store's clock. */
 export function moveAside(path: string, clock: Clock, label = 'corrupt'): string {
-  const ext = extname(path);
-  const base = basename(path, ext);
-  let target = join(dirname(path), `${base}.${label}-${fileStamp(clock)}${ext}`);
-  for (let n = 2; existsSync(target); n++) target = join(dirname(path), `${base}.${label}-${fileStamp(clock)}-${n}${ext}`);
-  renameSync(path, target);
-  fsyncDir(dirname(path));
-  return target;
+  return moveFileAside(path, { nowMs: clock.now(), label });
 }
 
-/** Makes a rename or create in `dir` survive power loss, not just a process crash. */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some platforms (Windows) cannot open or fsync a directory; the rename is still atomic there.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/** A file-name-safe timestamp from the store's clock. */
+export function fileStamp(clock: Clock): string {
+  return stampOf(clock.now());
 }
 
 export interface OpenedKv {

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node
 import { join } from 'node:path';
 import type { SnapshotView } from '../../ipc/views';
 import type { Clock, KvStoreFactory } from '../ports';
-import { fsyncDir, kvPath, openKv } from './kv-files';
+import { fsyncDir } from '../fs/atomic-file';
+import { kvPath, openKv } from './kv-files';
 import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
 
 const FORMAT = 'portolan-snapshot';

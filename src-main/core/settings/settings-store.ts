@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SettingKey, SettingsView } from '../../ipc/views';
 import { fail, PortolanFailure } from '../failure';
-import { moveAside, writeFileAtomicSync } from './atomic-file';
+import { moveAside, writeFileAtomicSync } from '../fs/atomic-file';
 import { DEFAULT_SETTINGS } from './defaults';
 import { validateField, validateWhole } from './validate';
 

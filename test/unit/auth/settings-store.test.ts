@@ -111,8 +111,8 @@ describe('settings store', () => {
     const store = createSettingsStore(dir);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.notices).toHaveLength(1);
-    expect(store.notices[0]).toMatch(/not valid JSON.*kept as settings\.json\.corrupt-/);
-    const kept = fs.readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
+    expect(store.notices[0]).toMatch(/not valid JSON.*kept as settings\.corrupt-/);
+    const kept = fs.readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'));
     expect(kept).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, kept[0]!), 'utf8')).toBe('{ "settings": { "clientId": ');
     expect(fs.existsSync(file)).toBe(false);
@@ -127,7 +127,7 @@ describe('settings store', () => {
     const store = createSettingsStore(dir);
     expect(store.get()).toMatchObject({ clientId: GUID, tenant: 'organizations', saveHistory: false });
     expect(store.notices[0]).toMatch(/reset: tenant/);
-    expect(fs.readdirSync(dir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('settings.corrupt-'))).toBe(true);
   });
 
   it('treats a file of the wrong shape as corrupt', () => {
