@@ -14,7 +14,11 @@ export interface Toast {
   hostPortId: string | null;
 }
 
-/** Undo stays possible in the store for 30 minutes; the toast itself goes after a while to keep the screen calm. */
+/**
+ * Plain outcomes go after a while to keep the screen calm. A toast that offers Undo stays until it is
+ * dismissed or replaced: the store keeps undo for 30 minutes, and a timed-out Undo button would take the
+ * choice away from anyone slower than the timer.
+ */
 const TOAST_MS = 20_000;
 
 export class HistoryState {
@@ -122,6 +126,8 @@ export class HistoryState {
   #showToast(t: Toast): void {
     this.#toast = t;
     if (this.#toastTimer) clearTimeout(this.#toastTimer);
+    this.#toastTimer = null;
+    if (t.undoToken) return;
     this.#toastTimer = setTimeout(() => {
       if (this.#toast === t) this.#toast = null;
     }, TOAST_MS);
