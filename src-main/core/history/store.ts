@@ -87,19 +87,31 @@ class FileHistoryStore implements HistoryStore {
     if (typeof version === 'number' && version > SCHEMA_VERSION) {
       throw fail('storage', `The saved history was written by a newer version of Portolan (schema ${version}). It was left untouched; update Portolan to open it.`);
     }
-    let rebuild = index.movedTo !== null;
-    if (index.movedTo) this.notice(`The history index was damaged; it was kept as ${index.movedTo} and rebuilt from the saved snapshots.`);
-    else if (Object.keys(index.data).length > 0 && !this.loadIndex(index.data)) {
-      const moved = moveAside(kvPath(dir, INDEX_NAME), this.clock);
-      this.indexKv = this.opts.kv({ name: INDEX_NAME, cwd: dir, clearInvalidConfig: false });
-      this.notice(`The history index was damaged; it was kept as ${moved} and rebuilt from the saved snapshots.`);
-      rebuild = true;
-    }
-
+    // The journal is read before deciding how to load: a damaged line may have been a save whose file is
+    // on disk, and the sweep after an abrupt exit removes files the index does not know. So any doubt about
+    // the index or the journal means rebuilding from the snapshot files themselves, which loses nothing.
     const { journal, read } = Journal.open(join(dir, JOURNAL_FILE));
     this.journal = journal;
+    let rebuild = index.movedTo !== null || read.damagedLines > 0;
+    if (index.movedTo) this.notice(`The history index was damaged; it was kept as ${index.movedTo} and rebuilt from the saved snapshots.`);
+    else if (Object.keys(index.data).length > 0) {
+      const loaded = this.loadIndex(index.data);
+      if (loaded === 'invalid') {
+        const moved = moveAside(kvPath(dir, INDEX_NAME), this.clock);
+        this.indexKv = this.opts.kv({ name: INDEX_NAME, cwd: dir, clearInvalidConfig: false });
+        this.notice(`The history index was damaged; it was kept as ${moved} and rebuilt from the saved snapshots.`);
+        rebuild = true;
+      } else if (loaded > 0) {
+        this.notice(`${loaded} unreadable index record(s) were found; the index was rebuilt from the saved snapshots.`);
+        rebuild = true;
+      }
+    }
+
     let needsCompaction = rebuild;
-    if (rebuild) this.rebuildFromFiles();
+    if (rebuild) {
+      for (const id of [...this.mem.snaps.keys()]) this.mem.remove(id);
+      this.rebuildFromFiles();
+    }
     for (const rec of read.records) this.replay(rec, rebuild);
     if (read.damagedLines > 0) {
       const target = join(dir, `history-journal.corrupt-${fileStamp(this.clock)}.ndjson`);
@@ -131,24 +143,24 @@ class FileHistoryStore implements HistoryStore {
     if (delay >= 0) this.later(delay, async () => this.loadSearch());
   }
 
-  private loadIndex(data: Record<string, unknown>): boolean {
-    if (typeof data.generation !== 'number' || typeof data.records !== 'string') return false;
+  /** Loads the index; returns 'invalid' for a file of the wrong shape, else how many records were unreadable. */
+  private loadIndex(data: Record<string, unknown>): 'invalid' | number {
+    if (typeof data.generation !== 'number' || typeof data.records !== 'string') return 'invalid';
     let tuples: unknown;
     try {
       tuples = JSON.parse(data.records);
     } catch {
-      return false;
+      return 'invalid';
     }
-    if (!Array.isArray(tuples)) return false;
+    if (!Array.isArray(tuples)) return 'invalid';
     let bad = 0;
     for (const t of tuples) {
       const rec = decodeRec(t);
       if (rec) this.mem.add(rec);
       else bad++;
     }
-    if (bad > 0) this.notice(`${bad} unreadable index record(s) were skipped.`);
     this.generation = data.generation;
-    return true;
+    return bad;
   }
 
   private replay(rec: JournalRecord, rebuilding: boolean): void {

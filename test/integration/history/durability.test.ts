@@ -98,6 +98,48 @@ describe('damaged files are moved aside, never lost, and the app keeps working',
     expect(again.stats().snapshots).toBe(4);
   });
 
+  it('a damaged journal line after an abrupt exit: the intact snapshot file is rebuilt into the list, never swept away', async () => {
+    const dir = tempDir();
+    // No compaction during the saves, so every save is a journal line the index does not hold yet.
+    const store = await openStore(dir, { tuning: { journalMaxRecords: 1000, searchLoadDelayMs: -1 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await store.save(makeSnapshot(i, { hostPorts: 4 }))).id);
+    await store.close();
+    const journal = join(dir, 'history-journal.ndjson');
+    const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean);
+    const victim = lines.findIndex((l) => l.includes(ids[1]!));
+    expect(victim).toBeGreaterThanOrEqual(0);
+    lines[victim] = '{"g":0,"t":"add","r":[garbage';
+    // Drop the clean-exit marker, as if the last session was killed.
+    writeFileSync(journal, `${lines.filter((l) => !l.includes('"t":"close"')).join('\n')}\n`);
+
+    const reopened = await openStore(dir);
+    expect(reopened.notices.join('\n')).toMatch(/damaged line/);
+    expect(reopened.stats().snapshots).toBe(4);
+    expect((await reopened.get(ids[1]!)).id).toBe(ids[1]);
+    // The sweep of unreferenced files runs 2 s after an abrupt exit; the snapshot must survive it.
+    await new Promise((r) => setTimeout(r, 2300));
+    expect((await reopened.get(ids[1]!)).id).toBe(ids[1]);
+    await reopened.close();
+    const third = await openStore(dir);
+    expect(third.stats().snapshots).toBe(4);
+  });
+
+  it('an index with unreadable records is rebuilt from the files, so no snapshot is dropped', async () => {
+    const dir = tempDir();
+    const ids = await seeded(dir, 5, { journalMaxRecords: 2 });
+    const indexFile = join(dir, 'history-index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { records: string };
+    const records = JSON.parse(index.records) as unknown[];
+    expect(records.length).toBeGreaterThan(1);
+    records[0] = ['not', 'a', 'record'];
+    writeFileSync(indexFile, JSON.stringify({ ...index, records: JSON.stringify(records) }));
+    const store = await openStore(dir);
+    expect(store.notices.join('\n')).toMatch(/unreadable index record.*rebuilt/);
+    expect(store.stats().snapshots).toBe(5);
+    for (const id of ids) expect((await store.get(id)).id).toBe(id);
+  });
+
   it('refuses to touch a history written by a newer schema version', async () => {
     const dir = tempDir();
     await seeded(dir, 2, { journalMaxRecords: 1 });
