@@ -14,6 +14,8 @@ export function explainError(e: PortolanError): ErrorExplanation {
   const unless = (phrase: RegExp, hint: string): string | null => (phrase.test(m) ? null : hint);
   switch (e.kind) {
     case 'notFound':
+      // The history store answers notFound too (a snapshot deleted meanwhile); that is not a Graph verdict.
+      if (/\bhistory\b|\bundo\b/.test(m)) return { title: 'Not in the history', hint: null };
       return { title: 'Never observed', hint: unless(/never (been )?observed/, 'Defender Threat Intelligence has never observed this host and port.') };
     case 'licence':
       return { title: 'Licence may be missing', hint: unless(/licen[cs]e/, LICENCE_HINT) };

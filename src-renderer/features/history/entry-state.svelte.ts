@@ -127,7 +127,18 @@ export class EntryState {
     if (r.ok) {
       this.#current = r.value;
       this.#error = null;
-    } else this.#error = r.error;
+    } else {
+      this.#error = r.error;
+      // A damaged or vanished snapshot file was dropped by main: list what is really left.
+      if (r.error.kind === 'storage' || r.error.kind === 'notFound') void this.#refreshSnapshots();
+    }
+  }
+
+  async #refreshSnapshots(): Promise<void> {
+    const list = await call('history:snapshots', { hostPortId: this.hostPortId });
+    if (!list.ok) return;
+    this.#snapshots = list.value;
+    this.#picked = this.#picked.filter((id) => list.value.some((s) => s.id === id));
   }
 
   /** A fresh lookup of this hostPort id; when saving is on it becomes the newest snapshot and is shown. */
@@ -220,7 +231,10 @@ export class EntryState {
     if (r.ok) {
       this.#comparison = r.value;
       this.#compareError = null;
-    } else this.#compareError = r.error;
+    } else {
+      this.#compareError = r.error;
+      if (r.error.kind === 'storage' || r.error.kind === 'notFound') void this.#refreshSnapshots();
+    }
   }
 
   closeComparison(): void {

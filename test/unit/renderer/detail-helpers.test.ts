@@ -101,4 +101,9 @@ describe('explainError', () => {
     expect(explainError({ kind: 'notFound', message: 'Not found.' }).hint).toMatch(/never observed/);
     expect(explainError({ kind: 'notFound', message: 'It was never observed.' }).hint).toBeNull();
   });
+  it('a snapshot missing from the history is not reported as a Graph "never observed"', () => {
+    const e = explainError({ kind: 'notFound', message: 'That snapshot is not in the history.' });
+    expect(e.title).toBe('Not in the history');
+    expect(e.hint).toBeNull();
+  });
 });
