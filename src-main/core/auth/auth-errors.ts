@@ -34,7 +34,7 @@ function isConsentMissing(err: AuthError, aadsts: string | undefined): boolean {
   return aadsts === 'AADSTS65001' || err.errorCode === 'consent_required' || err.subError === 'consent_required';
 }
 
-function networkFailure(ctx: ErrorContext): PortolanFailure {
+export function networkFailure(ctx: ErrorContext): PortolanFailure {
   const last = ctx.lastNetworkFailure;
   if (last?.outcome === 'refused') {
     return fail('network', `Portolan refused to contact ${originOf(last.target)}: it is not the configured sign-in authority.`, { code: 'PORTOLAN_REFUSED' });
@@ -51,7 +51,7 @@ function networkFailure(ctx: ErrorContext): PortolanFailure {
           : code.startsWith('ERR_TLS') || code.includes('CERT')
             ? 'its TLS certificate is not trusted'
             : 'a network error occurred';
-  return fail('network', `Could not reach ${where} (${why}). Check the network connection and the cloud settings, then try again.`, { code });
+  return fail('network', `Could not reach the sign-in authority ${where} (${why}). Check the network connection and the cloud settings, then try again.`, { code });
 }
 
 function originOf(target: string): string {

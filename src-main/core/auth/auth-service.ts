@@ -11,7 +11,7 @@ import type { AccountView, AuthStatusView, SettingsView } from '../../ipc/views'
 import { fail, PortolanFailure, redactSecrets } from '../failure';
 import type { Encryptor, TokenSource } from '../ports';
 import { createActiveAccountFile } from './active-account';
-import { mapInteractiveError, mapSilentError } from './auth-errors';
+import { mapInteractiveError, mapSilentError, networkFailure } from './auth-errors';
 import { authorityOptions, endpointsFromOpenIdConfiguration, isMicrosoftAuthority, openIdConfigurationUrl, type AuthorityEndpoints } from './authority-config';
 import { ERROR_PAGE, SUCCESS_PAGE } from './browser-pages';
 import { createEncryptedCachePlugin } from './cache-plugin';
@@ -118,24 +118,25 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
    * same allow-listed client, with the configured CA). An authority that does not publish one, or publishes
    * endpoints elsewhere, keeps the v2.0 layout. Microsoft's clouds need nothing: MSAL knows them.
    */
-  async function discover(): Promise<void> {
+  async function discover(): Promise<'ready' | 'unreachable'> {
     let authority: string;
     try {
       authority = opts.authority();
     } catch {
-      return; // client() reports the configuration problem
+      return 'ready'; // client() reports the configuration problem
     }
-    if (isMicrosoftAuthority(authority) || discovered.has(authority)) return;
+    if (isMicrosoftAuthority(authority) || discovered.has(authority)) return 'ready';
     let endpoints: AuthorityEndpoints | null = null;
     try {
       const res = await network.sendGetRequestAsync<unknown>(openIdConfigurationUrl(authority), undefined, 10_000);
       if (res.status === 200) endpoints = endpointsFromOpenIdConfiguration(authority, res.body);
     } catch {
       // Unreachable now: do not remember the failure, so the next attempt tries again.
-      return;
+      return 'unreachable';
     }
     discovered.set(authority, endpoints);
     log(`authority: ${endpoints ? 'endpoints from openid-configuration' : 'v2.0 endpoint layout'}`);
+    return 'ready';
   }
 
   function collectNotices(): void {
@@ -188,7 +189,9 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
 
   async function signIn(): Promise<AuthStatusView> {
     if (pending) throw fail('invalidInput', 'A sign-in is already in progress: finish it in the browser, or cancel it first.');
-    await discover();
+    // An authority that cannot be reached now is reported at once, not after the analyst has waited on a
+    // browser tab that can never complete.
+    if ((await discover()) === 'unreachable') throw networkFailure(errorContext);
     if (pending) throw fail('invalidInput', 'A sign-in is already in progress: finish it in the browser, or cancel it first.');
     const pca = client();
     const flow = startInteractiveSignIn({

@@ -36,7 +36,9 @@ export function explainError(e: PortolanError): ErrorExplanation {
       return { title: 'Throttled by Graph', hint: 'Graph asked Portolan to slow down. Wait before trying again.' };
     case 'offline':
     case 'network':
-      return { title: 'Cannot reach Graph', hint: 'Check the network connection, proxy or VPN, then try again.' };
+      // Main names the sign-in authority when that is what failed; Graph is the default.
+      if (/sign-in (authority|server)/.test(m)) return { title: 'Cannot reach the sign-in authority', hint: null };
+      return { title: 'Cannot reach Graph', hint: unless(/check the network/, 'Check the network connection, proxy or VPN, then try again.') };
     case 'timeout':
       return { title: 'Timed out', hint: 'Graph did not answer in time. Try again.' };
     case 'invalidResponse':

@@ -82,6 +82,12 @@ export function buildPatch(
     if (n.ok) next[key] = n.value;
     else problems[key] = KEEP_ALL;
   }
+  // The custom endpoints are edited (and shown with their errors) only while Custom is chosen; with a
+  // national cloud they are left as saved, so a half-typed custom URL cannot block saving another cloud.
+  if (draft.cloud !== 'custom') {
+    delete next.customAuthority;
+    delete next.customGraphRoot;
+  }
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next) as [SettingKey, unknown][]) {
     if (locked.includes(key)) continue;

@@ -167,6 +167,19 @@ describe('interactive sign-in against the Entra stand-in', () => {
     expect(failure.error.code).toBe('ECONNRESET');
   });
 
+  it('an authority that cannot be reached when Sign in is clicked fails at once: no browser, no loopback left waiting', async () => {
+    h.server.faults.unreachable = true;
+    const auth = h.make();
+    const failure = await failureOf(auth.signIn());
+    expect(failure.error.kind).toBe('network');
+    expect(failure.error.message).toContain(h.server.url);
+    expect(h.opened).toEqual([]);
+    expect((await auth.status()).signInInProgress).toBe(false);
+    // Back again: the next attempt signs in.
+    h.server.faults.unreachable = false;
+    expect((await h.signInAs(auth)).status.signedIn).toBe(true);
+  });
+
   it('says what to do when no client ID is configured', async () => {
     h.settings = { ...h.settings, clientId: null };
     const auth = h.make();

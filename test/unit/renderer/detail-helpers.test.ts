@@ -101,6 +101,12 @@ describe('explainError', () => {
     expect(explainError({ kind: 'notFound', message: 'Not found.' }).hint).toMatch(/never observed/);
     expect(explainError({ kind: 'notFound', message: 'It was never observed.' }).hint).toBeNull();
   });
+  it('a network failure at the sign-in authority is not titled as Graph, and the hint is not repeated', () => {
+    const e = explainError({ kind: 'network', message: 'Could not reach the sign-in authority https://127.0.0.1:9 (the connection was refused or dropped). Check the network connection and the cloud settings, then try again.' });
+    expect(e.title).toBe('Cannot reach the sign-in authority');
+    expect(e.hint).toBeNull();
+    expect(explainError({ kind: 'network', message: 'Graph did not answer.' }).title).toBe('Cannot reach Graph');
+  });
   it('a snapshot missing from the history is not reported as a Graph "never observed"', () => {
     const e = explainError({ kind: 'notFound', message: 'That snapshot is not in the history.' });
     expect(e.title).toBe('Not in the history');

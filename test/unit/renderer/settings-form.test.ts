@@ -36,6 +36,13 @@ describe('draftFrom / buildPatch', () => {
     expect(buildPatch(draft, withValues).patch).toEqual({ clientId: null, retentionPerHostPort: null, retentionDays: null });
   });
 
+  it('custom endpoints are sent only with the Custom cloud, so a half-typed one cannot block another cloud', () => {
+    const typed = { ...draftFrom(saved), cloud: 'custom' as const, customAuthority: 'http://login.example.com', customGraphRoot: 'https://graph.example.com' };
+    expect(buildPatch(typed, saved).patch).toMatchObject({ cloud: 'custom', customAuthority: 'http://login.example.com' });
+    const switched = { ...typed, cloud: 'usGovL4' as const };
+    expect(buildPatch(switched, saved).patch).toEqual({ cloud: 'usGovL4' });
+  });
+
   it('a limit that is not a whole number is a problem on that field, and is not sent', () => {
     for (const bad of ['12a', '-1', '1.5', '1e3', '9999999999']) {
       const { patch, problems } = buildPatch({ ...draftFrom(saved), retentionPerHostPort: bad }, saved);
