@@ -157,7 +157,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     openExternal: opts.openExternal,
     clock,
     ...(opts.isOnline ? { isOnline: opts.isOnline } : {}),
-    reachable: createReachabilityProbe({ url: () => source().graphRoot }),
+    reachable: createReachabilityProbe(),
   });
 
   return {

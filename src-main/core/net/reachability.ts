@@ -5,24 +5,23 @@
 import { connect } from 'node:net';
 
 export interface ReachabilityOptions {
-  /** The URL whose host:port is probed (the Graph service root in force). */
-  url: () => string;
   timeoutMs?: number;
   /** How long an answer is reused. */
   ttlMs?: number;
   now?: () => number;
 }
 
-export function createReachabilityProbe(opts: ReachabilityOptions): () => Promise<boolean> {
+/** Returns a probe of the host:port of a URL (the Graph service root in force). */
+export function createReachabilityProbe(opts: ReachabilityOptions = {}): (url: string) => Promise<boolean> {
   const timeoutMs = opts.timeoutMs ?? 1500;
   const ttlMs = opts.ttlMs ?? 15_000;
   const now = opts.now ?? Date.now;
   let cached: { key: string; at: number; value: Promise<boolean> } | null = null;
 
-  return () => {
+  return (url) => {
     let target: URL;
     try {
-      target = new URL(opts.url());
+      target = new URL(url);
     } catch {
       return Promise.resolve(false);
     }

@@ -19,8 +19,8 @@ export interface ServiceDeps {
   openExternal(url: string): Promise<boolean>;
   /** Host's view of connectivity (Electron's net.isOnline); combined with what lookups observed. */
   isOnline?(): boolean;
-  /** Whether the Graph service root in force answers at all (a TCP probe); asked by app:info only. */
-  reachable?(): Promise<boolean>;
+  /** Whether a Graph service root answers at all (a TCP probe); asked by app:info only. */
+  reachable?(graphRoot: string): Promise<boolean>;
   clock: Clock;
 }
 
@@ -37,7 +37,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       asResult(async () => {
         const source = deps.source();
         // The demo source needs no network; otherwise a fresh probe overrides what the last lookup saw.
-        if (source.kind !== 'demo' && deps.reachable) lastNetworkOk = await deps.reachable();
+        if (source.kind !== 'demo' && deps.reachable) lastNetworkOk = await deps.reachable(source.graphRoot);
         const settings = deps.settings.get();
         return {
           version: deps.version,

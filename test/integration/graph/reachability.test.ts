@@ -27,26 +27,26 @@ describe('reachability probe', () => {
   it('is true when the service root accepts a connection and false when nothing listens', async () => {
     const up = await listen();
     const down = await closedPort();
-    expect(await createReachabilityProbe({ url: () => `http://127.0.0.1:${up}` })()).toBe(true);
-    expect(await createReachabilityProbe({ url: () => `http://127.0.0.1:${down}` })()).toBe(false);
+    expect(await createReachabilityProbe()(`http://127.0.0.1:${up}`)).toBe(true);
+    expect(await createReachabilityProbe()(`http://127.0.0.1:${down}`)).toBe(false);
   });
 
   it('reuses an answer within its lifetime, probes again after it, and re-probes when the root changes', async () => {
     const port = await listen();
     let now = 0;
     let url = `http://127.0.0.1:${port}`;
-    const probe = createReachabilityProbe({ url: () => url, ttlMs: 1000, now: () => now });
-    expect(await probe()).toBe(true);
+    const probe = createReachabilityProbe({ ttlMs: 1000, now: () => now });
+    expect(await probe(url)).toBe(true);
     await new Promise((r) => servers.pop()!.close(r));
-    expect(await probe()).toBe(true); // cached
+    expect(await probe(url)).toBe(true); // cached
     now = 1500;
-    expect(await probe()).toBe(false); // expired: probed again, server is gone
+    expect(await probe(url)).toBe(false); // expired: probed again, server is gone
     const other = await listen();
     url = `http://127.0.0.1:${other}`;
-    expect(await probe()).toBe(true); // new origin: not the cached answer
+    expect(await probe(url)).toBe(true); // new origin: not the cached answer
   });
 
   it('answers false for a URL it cannot parse', async () => {
-    expect(await createReachabilityProbe({ url: () => 'not a url' })()).toBe(false);
+    expect(await createReachabilityProbe()('not a url')).toBe(false);
   });
 });

@@ -70,12 +70,15 @@ describe('lookup:run', () => {
 
   it('app:info reports offline when the Graph root does not answer, and online again when it does', async () => {
     let reachable = false;
-    const d = deps(fakeSource(async () => outcome()), { reachable: async () => reachable });
+    const asked: string[] = [];
+    const d = deps(fakeSource(async () => outcome()), { reachable: async (root) => (asked.push(root), reachable) });
     const first = await dispatch(d.handlers, 'app:info', {});
     expect(first.ok && (first.value as { online: boolean }).online).toBe(false);
     reachable = true;
     const second = await dispatch(d.handlers, 'app:info', {});
     expect(second.ok && (second.value as { online: boolean }).online).toBe(true);
+    // The probe is asked about the Graph root of the source in force.
+    expect(asked).toEqual(['http://127.0.0.1:1', 'http://127.0.0.1:1']);
   });
 
   it('cancels a running lookup by its request id', async () => {
