@@ -10,7 +10,7 @@ import { authorityWithTenant } from './auth/authority-config';
 import { createDemoTransport, DEMO_GRAPH_ROOT, demoTokenSource } from './demo';
 import { fail } from './failure';
 import { createGraphClient } from './graph/client';
-import { resolveCloud, type CloudInfo } from './graph/clouds';
+import { CLOUDS, resolveCloud, type CloudInfo } from './graph/clouds';
 import { createHistoryStore } from './history';
 import { createNodeTransport } from './net/node-transport';
 import { createReachabilityProbe } from './net/reachability';
@@ -41,15 +41,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
   });
 
-  /** The cloud in force, with the preview's --graph-base-url / --authority taking precedence. */
+  /**
+   * The cloud in force. Preview flags make a custom cloud of what they name; whatever they leave out comes
+   * from the national cloud the settings name (the settings overlay has already switched to 'custom' under
+   * --authority, so then the saved custom root, else the global Graph root).
+   */
   const cloud = (): CloudInfo => {
     const s = settings.get();
-    const base = resolveCloud(s.cloud === 'custom' && !s.customGraphRoot && overrides.graphBaseUrl ? { ...s, customGraphRoot: overrides.graphBaseUrl } : s);
-    if (!overrides.graphBaseUrl && !overrides.authority) return base;
+    if (!overrides.graphBaseUrl && !overrides.authority) return resolveCloud(s);
+    const named = s.cloud === 'custom' ? null : CLOUDS[s.cloud];
     return resolveCloud({
       cloud: 'custom',
-      customGraphRoot: overrides.graphBaseUrl ?? base.graphRoot,
-      customAuthority: overrides.authority ?? base.authorityBase,
+      customGraphRoot: overrides.graphBaseUrl ?? named?.graphRoot ?? s.customGraphRoot ?? CLOUDS.global.graphRoot,
+      customAuthority: overrides.authority ?? named?.authorityBase ?? s.customAuthority,
     });
   };
 

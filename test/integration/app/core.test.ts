@@ -131,6 +131,14 @@ describe('createCore', () => {
     expect(g.requests).toHaveLength(0);
   });
 
+  it('--authority alone keeps a working cloud: its sign-in authority with the global Graph root', async () => {
+    const c = await core({ overrides: { authority: 'https://127.0.0.1:9', clientId: '6a2b1c3d-0000-4000-8000-00000000c11e' } });
+    expect(c.authority()).toBe('https://127.0.0.1:9');
+    expect(await call(c, 'auth:status')).toMatchObject({ ok: true, value: { mode: 'msal', configured: true } });
+    const settingsView = await call(c, 'settings:get');
+    expect(settingsView).toMatchObject({ ok: true, value: { cloud: 'custom', customAuthority: 'https://127.0.0.1:9' } });
+  });
+
   it('preview flags win over saved settings, so the renderer cannot point Graph calls elsewhere', async () => {
     const g = await graph('t');
     const c = await core({ staticToken: 't', overrides: { graphBaseUrl: g.url } });
