@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { ALICE, BOB, startEntraServer, type EntraServer } from '../support/entra-server';
+import { ALICE, BOB, startEntraServer, type EntraServer, type EntraUser } from '../support/entra-server';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
 import { startPreview, type RunningPreview } from '../support/preview';
 
@@ -113,6 +113,26 @@ test.describe('sign-in through the Entra stand-in', () => {
     expect(auth.length).toBeGreaterThan(0);
     expect(auth.at(-1)).toBe(`Bearer ${access}`);
     for (const a of auth) expect(entra.issuedTokens.access).toContain(a?.replace(/^Bearer /, ''));
+  }
+
+  /** Looks up the seed and checks Graph got the newest access token issued to `user`. */
+  async function lookUpAs(page: Page, user: EntraUser): Promise<void> {
+    await lookUp(page, SEED.host, SEED.port);
+    await expect(page.locator('#section-banners')).toContainText('220 FTP');
+    expectGraphSaw(entra.issued.filter((i) => i.username === user.username).at(-1)!.access);
+  }
+
+  /** Signs in one more account through the account menu's "Add another account". */
+  async function addAccount(page: Page, p: RunningPreview, name: string): Promise<void> {
+    await signIn(
+      page,
+      p,
+      async () => {
+        await page.getByRole('button', { name: /^Account: / }).click();
+        await page.getByRole('button', { name: 'Add another account' }).click();
+      },
+      name,
+    );
   }
 
   test.beforeAll(async () => {
@@ -261,27 +281,15 @@ test.describe('sign-in through the Entra stand-in', () => {
 
     entra.signInAs(BOB);
     const chip = page.getByRole('button', { name: /^Account: / });
-    await signIn(
-      page,
-      p,
-      async () => {
-        await chip.click();
-        await page.getByRole('button', { name: 'Add another account' }).click();
-      },
-      BOB.name,
-    );
-    await lookUp(page, SEED.host, SEED.port);
-    await expect(page.locator('#section-banners')).toContainText('220 FTP');
-    expectGraphSaw(entra.issued.filter((i) => i.username === BOB.username).at(-1)!.access);
+    await addAccount(page, p, BOB.name);
+    await lookUpAs(page, BOB);
 
     await chip.click();
     const menu = page.getByRole('group', { name: 'Accounts' });
     await expect(menu.getByRole('listitem')).toHaveCount(2);
     await menu.getByRole('button', { name: `Switch to ${ALICE.username}` }).click();
     await expect(page.getByTestId('account-name')).toHaveText(ALICE.name);
-    await lookUp(page, SEED.host, SEED.port);
-    await expect(page.locator('#section-banners')).toContainText('220 FTP');
-    expectGraphSaw(entra.issued.filter((i) => i.username === ALICE.username).at(-1)!.access);
+    await lookUpAs(page, ALICE);
 
     // Leave only Alice signed in for the restart test.
     await chip.click();
@@ -301,9 +309,7 @@ test.describe('sign-in through the Entra stand-in', () => {
     const p = preview;
     await page.goto(p.url);
     await expect(page.getByTestId('account-name')).toHaveText(ALICE.name);
-    await lookUp(page, SEED.host, SEED.port);
-    await expect(page.locator('#section-banners')).toContainText('220 FTP');
-    expectGraphSaw(entra.issued.filter((i) => i.username === ALICE.username).at(-1)!.access);
+    await lookUpAs(page, ALICE);
     expect(signInUrls(p)).toEqual([]);
     expect(entra.authorizeRequests.length).toBe(authorizeBefore);
     expect(entra.tokenRequests.filter((r) => r.grantType === 'authorization_code')).toHaveLength(codeGrantsBefore);
@@ -316,16 +322,7 @@ test.describe('sign-in through the Entra stand-in', () => {
     // Tokens that are already stale make every lookup refresh; then the refresh token is revoked.
     entra.expiresIn = 60;
     entra.signInAs(ALICE);
-    const chip = page.getByRole('button', { name: /^Account: / });
-    await signIn(
-      page,
-      p,
-      async () => {
-        await chip.click();
-        await page.getByRole('button', { name: 'Add another account' }).click();
-      },
-      ALICE.name,
-    );
+    await addAccount(page, p, ALICE.name);
     entra.revokeRefreshTokens();
     await lookUp(page, SEED.host, SEED.port);
     const prompt = page.getByTestId('sign-in-again');
