@@ -107,8 +107,7 @@ export class EntryState {
       this.#error = list.error;
       return;
     }
-    this.#snapshots = list.value;
-    this.#picked = this.#picked.filter((id) => list.value.some((s) => s.id === id));
+    this.#setSnapshots(list.value);
     const wanted = snapshotId ?? (this.#current && list.value.some((s) => s.id === this.#current?.id) ? this.#current.id : this.latestId);
     if (wanted) await this.show(wanted);
     else {
@@ -136,9 +135,13 @@ export class EntryState {
 
   async #refreshSnapshots(): Promise<void> {
     const list = await call('history:snapshots', { hostPortId: this.hostPortId });
-    if (!list.ok) return;
-    this.#snapshots = list.value;
-    this.#picked = this.#picked.filter((id) => list.value.some((s) => s.id === id));
+    if (list.ok) this.#setSnapshots(list.value);
+  }
+
+  /** The snapshot list, keeping compare picks only for snapshots still in it. */
+  #setSnapshots(list: SnapshotMetaView[]): void {
+    this.#snapshots = list;
+    this.#picked = this.#picked.filter((id) => list.some((s) => s.id === id));
   }
 
   /** A fresh lookup of this hostPort id; when saving is on it becomes the newest snapshot and is shown. */
