@@ -2,8 +2,8 @@
 // ports and returns the IPC handler map. The Electron shell and the web preview both call this, so the
 // app and the preview run the very same code behind the contract.
 import { join } from 'node:path';
-import type { Handlers } from '../ipc/contract';
-import type { AuthStatusView } from '../ipc/views';
+import type { Handlers } from '../shared/contract';
+import type { AuthStatusView } from '../shared/views';
 import type { CoreOptions } from './app-options';
 import { createAuthService } from './auth';
 import { authorityWithTenant } from './auth/authority-config';
@@ -22,7 +22,7 @@ import { allowedOrigins } from './allowed-origins';
 
 export interface Core {
   handlers: Handlers;
-  /** Origin of the sign-in authority in force (for the shell's openExternal allow-list), or null. */
+  /** Origin of the sign-in authority in force (for main's own sign-in opener only, never the renderer's links), or null. */
   authority(): string | null;
   dispose(): Promise<void>;
 }

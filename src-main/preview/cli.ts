@@ -4,8 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore } from '../core/app';
-import { isAllowedExternalUrl } from '../electron/external';
 import { createAesFileEncryptor } from '../core/auth';
+import { isAllowedExternalUrl } from '../core/external-links';
 import { confKvFactory } from '../core/history';
 import { parsePreviewArgs, PREVIEW_USAGE, type PreviewArgs } from './args';
 import { startPreviewServer } from './server';
@@ -23,7 +23,6 @@ async function main(): Promise<void> {
   const userDataDir = resolve(args.userData ?? join(tmpdir(), 'portolan-preview'));
   mkdirSync(userDataDir, { recursive: true });
 
-  let authority = (): string | null => null;
   const core = await createCore({
     userDataDir,
     version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
     },
     // Same allow-list as the app; the preview prints instead of launching anything.
     openExternal: async (url) => {
-      if (!isAllowedExternalUrl(url, authority())) return false;
+      if (!isAllowedExternalUrl(url)) return false;
       process.stdout.write(`OPEN_EXTERNAL=${url}\n`);
       return true;
     },
@@ -54,7 +53,6 @@ async function main(): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   });
 
-  authority = () => core.authority();
   const server = await startPreviewServer({ handlers: core.handlers, rendererDir: join(ROOT, 'out', 'renderer'), port: args.port });
   process.stdout.write(`PREVIEW_URL=${server.url}\n`);
 

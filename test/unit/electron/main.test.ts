@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeElectron, FakeWebContents } from './fake-electron';
 
-const { channels } = await import('../../../src-main/ipc/contract');
+const { channels } = await import('../../../src-main/shared/contract');
 
 async function boot(options: { isPackaged?: boolean; lock?: boolean; env?: Record<string, string>; coreFails?: boolean } = {}) {
   vi.resetModules();
@@ -90,6 +90,8 @@ describe('main process lifecycle', () => {
     await opts.openBrowser('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1');
     expect(await opts.openExternal('http://learn.microsoft.com/')).toBe(false);
     expect(await opts.openExternal('https://learn.microsoft.com/')).toBe(true);
+    // The authority's origin is for sign-in only; the renderer's openExternal never reaches it.
+    expect(await opts.openExternal('https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=2')).toBe(false);
     expect(electron.shell.openExternal.mock.calls.map((c) => c[0])).toEqual([
       'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?x=1',
       'https://learn.microsoft.com/',

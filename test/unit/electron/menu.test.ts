@@ -5,7 +5,7 @@ import { createFakeElectron } from './fake-electron';
 vi.mock('electron', () => createFakeElectron().module);
 
 const { buildMenuTemplate, DOCUMENTATION_URL } = await import('../../../src-main/electron/menu');
-const { isAllowedExternalUrl } = await import('../../../src-main/electron/external');
+const { isAllowedExternalUrl } = await import('../../../src-main/core/external-links');
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -42,6 +42,6 @@ describe('application menu', () => {
     expect(options.exportHistory).toHaveBeenCalledTimes(1);
     (items.find((i) => i.label === 'Documentation')!.click as () => void)();
     expect(options.openExternal).toHaveBeenCalledWith(DOCUMENTATION_URL);
-    expect(isAllowedExternalUrl(DOCUMENTATION_URL, null)).toBe(true);
+    expect(isAllowedExternalUrl(DOCUMENTATION_URL)).toBe(true);
   });
 });
