@@ -2,6 +2,7 @@
 // host port id. Every rejection is an 'invalidInput' failure whose message says exactly what is wrong.
 import { isIPv4, isIPv6 } from 'node:net';
 import { domainToASCII } from 'node:url';
+import { hostPortIdProblem } from '../../shared/host-port-id';
 import { fail } from '../failure';
 
 export type HostKind = 'ipv4' | 'ipv6' | 'hostname';
@@ -11,8 +12,6 @@ export interface NormalisedHost {
   host: string;
   kind: HostKind;
 }
-
-const MAX_HOST_PORT_ID = 512;
 
 export function normaliseHost(input: unknown): NormalisedHost {
   if (typeof input !== 'string') throw fail('invalidInput', 'Enter a host: an IPv4 address, an IPv6 address or a hostname.');
@@ -108,18 +107,25 @@ export function normalisePort(input: unknown): number {
   return n;
 }
 
-/** A pasted id is opaque: trimmed, never decoded or re-encoded here (the client encodes it for the URL path). */
+/**
+ * A pasted id is opaque: trimmed, never decoded or re-encoded here (the client encodes it for the URL path).
+ * Ids that cannot be one safe path segment are refused before any token is fetched (see shared/host-port-id).
+ */
 export function normaliseHostPortId(input: unknown): string {
-  if (typeof input !== 'string' || input.trim() === '') throw fail('invalidInput', 'Enter a host port ID.');
+  if (typeof input !== 'string') throw fail('invalidInput', 'Enter a host port ID.');
   const id = input.trim();
-  if (id.length > MAX_HOST_PORT_ID) {
-    throw fail('invalidInput', `That host port ID is ${id.length} characters long; IDs are at most ${MAX_HOST_PORT_ID}.`);
-  }
+  const problem = hostPortIdProblem(id);
+  if (problem) throw fail('invalidInput', problem);
   return id;
 }
 
-/** The id segment for a URL path; ids may contain '=', '/' and '+', which must not split or alter the path. */
+/**
+ * The id segment for a URL path; ids may contain '=', '/' and '+', which must not split or alter the path.
+ * Refuses what normaliseHostPortId refuses, so no caller can build a dot-segment or an unencodable URL.
+ */
 export function hostPortIdPathSegment(id: string): string {
+  const problem = hostPortIdProblem(id);
+  if (problem) throw fail('invalidInput', problem);
   return encodeURIComponent(id);
 }
 

@@ -1,0 +1,229 @@
+// The one IPC contract. Main (Electron and the web preview) validates every request against these
+// schemas; the preload and renderer import the types only.
+import { z } from 'zod';
+import type {
+  AppInfoView,
+  AuthStatusView,
+  CompareView,
+  ExportView,
+  HistoryPageView,
+  ImportReportView,
+  LookupResultView,
+  Result,
+  SettingsView,
+  SnapshotMetaView,
+  SnapshotView,
+} from './views';
+
+export * from './views';
+import type { ChannelName } from './channels';
+export { CHANNEL_NAMES, ipcChannel } from './channels';
+
+const requestId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const short = (max: number) => z.string().max(max);
+
+import { HOSTPORT_SELECTABLE } from './selectable';
+import { hostPortIdProblem, MAX_HOST_PORT_ID_LENGTH } from './host-port-id';
+export { HOSTPORT_SELECTABLE, type SelectableField } from './selectable';
+
+export const LookupRequest = z
+  .object({
+    /** Cancels this lookup with lookup:cancel. */
+    requestId,
+    host: short(300).optional(),
+    port: z.union([z.number().int(), short(10)]).optional(),
+    /** Blank = look up host and port instead; otherwise refused here, before main does anything, when it cannot be one safe path segment. */
+    hostPortId: short(MAX_HOST_PORT_ID_LENGTH)
+      .superRefine((value, ctx) => {
+        const id = value.trim();
+        const problem = id === '' ? null : hostPortIdProblem(id);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+    /** Empty or missing = every property. */
+    select: z.array(z.enum(HOSTPORT_SELECTABLE)).max(HOSTPORT_SELECTABLE.length).optional(),
+    expandCertificate: z.boolean().default(true),
+  })
+  .strict();
+export type LookupRequest = z.input<typeof LookupRequest>;
+
+export const CancelRequest = z.object({ requestId }).strict();
+
+export const SettingsPatch = z
+  .object({
+    cloud: z.enum(['global', 'usGovL4', 'usGovL5', 'china', 'custom']),
+    customAuthority: short(500).nullable(),
+    customGraphRoot: short(500).nullable(),
+    tenant: short(200),
+    clientId: short(64).nullable(),
+    apiVersion: z.enum(['v1.0', 'beta']),
+    saveHistory: z.boolean(),
+    retentionPerHostPort: z.number().int().min(1).max(100000).nullable(),
+    retentionDays: z.number().int().min(1).max(36500).nullable(),
+    allowWeakCacheEncryption: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.input<typeof SettingsPatch>;
+
+export const AccountRequest = z.object({ homeAccountId: short(300) }).strict();
+
+export const HistoryQuery = z
+  .object({
+    text: short(500).default(''),
+    /** Exactly this hostPort (its summary: note, tags, pin, counts). */
+    hostPortId: short(512).optional(),
+    status: short(40).optional(),
+    protocol: short(40).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    tag: short(80).optional(),
+    /** ISO dates, inclusive. */
+    from: short(40).optional(),
+    to: short(40).optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type HistoryQuery = z.input<typeof HistoryQuery>;
+
+export const HostPortRef = z.object({ hostPortId: short(512) }).strict();
+export const SnapshotRef = z.object({ snapshotId: short(128) }).strict();
+export const HistoryMetaPatch = z
+  .object({
+    hostPortId: short(512),
+    note: short(20000).optional(),
+    tags: z.array(short(80)).max(50).optional(),
+    pinned: z.boolean().optional(),
+  })
+  .strict();
+export const DeleteRequest = z
+  .object({ snapshotId: short(128).optional(), hostPortId: short(512).optional() })
+  .strict()
+  .refine((v) => (v.snapshotId === undefined) !== (v.hostPortId === undefined), 'name exactly one of snapshotId or hostPortId');
+export const UndoRequest = z.object({ undoToken: short(128) }).strict();
+export const ClearRequest = z.object({ confirm: z.literal('DELETE ALL') }).strict();
+export const CompareRequest = z.object({ beforeId: short(128), afterId: short(128) }).strict();
+export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(512)).optional() }).strict();
+/** 200 MB: generous for tens of thousands of snapshots, small enough not to take main down. */
+export const ImportRequest = z.object({ content: z.string().max(200 * 1024 * 1024) }).strict();
+export const OpenExternalRequest = z.object({ url: short(2048) }).strict();
+const Empty = z.object({}).strict();
+
+/** Channel name → [request schema, response type]. The response type is only a type: main builds it. */
+export const channels = {
+  'app:info': Empty,
+  'lookup:run': LookupRequest,
+  'lookup:cancel': CancelRequest,
+  'settings:get': Empty,
+  'settings:set': SettingsPatch,
+  'auth:status': Empty,
+  'auth:signIn': Empty,
+  'auth:cancelSignIn': Empty,
+  'auth:signOut': AccountRequest,
+  'auth:switchAccount': AccountRequest,
+  'history:list': HistoryQuery,
+  'history:snapshots': HostPortRef,
+  'history:get': SnapshotRef,
+  'history:setMeta': HistoryMetaPatch,
+  'history:delete': DeleteRequest,
+  'history:undo': UndoRequest,
+  'history:clear': ClearRequest,
+  'history:compare': CompareRequest,
+  'history:export': ExportRequest,
+  'history:import': ImportRequest,
+  'shell:openExternal': OpenExternalRequest,
+} as const;
+
+export type Channel = keyof typeof channels;
+
+// Compile-time check that channels.ts (used by the preload) lists exactly these channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameChannels: Same<Channel, ChannelName> = true;
+void _sameChannels;
+
+export interface Responses {
+  'app:info': AppInfoView;
+  'lookup:run': LookupResultView;
+  'lookup:cancel': { cancelled: boolean };
+  'settings:get': SettingsView;
+  'settings:set': SettingsView;
+  'auth:status': AuthStatusView;
+  'auth:signIn': AuthStatusView;
+  'auth:cancelSignIn': { cancelled: boolean };
+  'auth:signOut': AuthStatusView;
+  'auth:switchAccount': AuthStatusView;
+  'history:list': HistoryPageView;
+  'history:snapshots': SnapshotMetaView[];
+  'history:get': SnapshotView;
+  'history:setMeta': { ok: true };
+  'history:delete': { undoToken: string; removed: number };
+  'history:undo': { restored: number };
+  'history:clear': { removed: number };
+  'history:compare': CompareView;
+  'history:export': ExportView;
+  'history:import': ImportReportView;
+  'shell:openExternal': { opened: boolean };
+}
+
+export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof channels)[C]>;
+export type ResponseOf<C extends Channel> = Responses[C];
+
+/** The API the preload exposes as window.portolan, and the preview's HTTP bridge implements. */
+export type PortolanApi = {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+};
+
+/** Main-side handler map: one method per channel, taking the validated request. */
+export type Handlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>, ctx: { signal?: AbortSignal }) => Promise<Result<ResponseOf<C>>>;
+};
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+/**
+ * Validates an untrusted (channel, payload) pair. Returns the parsed request or a typed invalidInput error
+ * whose message names the offending fields, so the renderer can show it.
+ */
+export function parseRequest<C extends Channel>(
+  channel: C,
+  payload: unknown,
+): { ok: true; value: ParsedRequestOf<C> } | { ok: false; error: import('./views').PortolanError } {
+  const schema = channels[channel] as unknown as z.ZodType<ParsedRequestOf<C>>;
+  const parsed = schema.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`)
+    .join('; ');
+  return { ok: false, error: { kind: 'invalidInput', message: `Invalid ${channel} request: ${issues}` } };
+}
+
+/** Dispatches one untrusted call to a handler map. Shared by Electron's ipcMain wiring and the preview bridge. */
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  payload: unknown,
+  ctx: { signal?: AbortSignal } = {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { kind: 'invalidInput', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = parseRequest(channel, payload);
+  if (!parsed.ok) return parsed;
+  try {
+    const handler = handlers[channel] as (r: unknown, c: { signal?: AbortSignal }) => Promise<Result<unknown>>;
+    return await handler(parsed.value, ctx);
+  } catch (err) {
+    // A handler should never throw; if one does, the renderer still gets a typed value, not a lost Error.
+    return { ok: false, error: { kind: 'internal', message: 'Something went wrong inside Portolan.', detail: errorDetail(err) } };
+  }
+}
+
+function errorDetail(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  // Defence in depth: never let anything that looks like a bearer token cross the boundary.
+  return text.replace(/eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted]').slice(0, 500);
+}
