@@ -1,7 +1,7 @@
 // CSV for spreadsheets: one row per banner and per service of every snapshot (a snapshot with neither gets one
 // "snapshot" row so it is not silently missing). Banners and service names are attacker-controlled, so a cell
 // that a spreadsheet would run as a formula is defused with a leading apostrophe (OWASP's CSV injection advice).
-import type { SnapshotView } from '../../ipc/views';
+import type { SnapshotView } from '../../shared/views';
 
 const HEADER = [
   'hostPortId',
@@ -25,11 +25,23 @@ const HEADER = [
 
 type Cell = string | number | boolean | null | undefined;
 
+/**
+ * Where a spreadsheet could start a formula: a line that begins with a formula character (ASCII or the
+ * full-width forms some spreadsheets also accept), possibly after blanks that it trims, or with a tab;
+ * and a cell that begins with a CR. Checked at the start of the cell and after every line break, since a
+ * multi-line cell may be split into rows by a reader that ignores quotes, or pasted line by line.
+ */
+const FORMULA_START = /^(?=\r)|(^|\r\n|\r|\n)(?=\t|[^\S\r\n]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+/** Separators of the common CSV dialects (comma, semicolon, tab), quotes, line breaks and edge blanks. */
+const NEEDS_QUOTES = /[,;\t"\r\n]|^\s|\s$/;
+
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
+  // Numbers and booleans are ours, never attacker text: they stay bare so spreadsheets read them as numbers.
   if (typeof value !== 'string') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const defused = value.replace(FORMULA_START, "$1'");
+  // A defused cell is quoted too, so no reader can take the apostrophe and the rest apart.
+  return defused !== value || NEEDS_QUOTES.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
 export function csvRows(snapshots: Iterable<SnapshotView>): string {

@@ -103,14 +103,14 @@ describe('export and import', () => {
     expect(records[0]!.split(',')).toContain('banner');
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(text).toContain('"line1\r\nline2, ""quoted"""');
-    expect(text).toContain(",'@SUM(A1),'-1+2,");
+    expect(text).toContain(`,"'@SUM(A1)","'-1+2",`);
     // 2 banner rows (the header also has a "banner" column) and 1 service row; the multi-line banner is one cell
     expect(text.match(/,banner,/g)?.length).toBe(3);
     expect(text.match(/,service,/g)?.length).toBe(1);
   });
 
   it('defuses every formula prefix and leaves harmless cells alone', () => {
-    expect(['=1', '+1', '-1', '@x', '\tx', '\rx'].map(csvCell)).toEqual(["'=1", "'+1", "'-1", "'@x", "'\tx", "\"'\rx\""]);
+    expect(['=1', '+1', '-1', '@x', '\tx', '\rx'].map(csvCell)).toEqual([`"'=1"`, `"'+1"`, `"'-1"`, `"'@x"`, `"'\tx"`, `"'\rx"`]);
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell(null)).toBe('');
