@@ -5,7 +5,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch, type Handlers } from '../ipc/contract';
+import { dispatch, type Handlers } from '../shared/contract';
 import { readStatic } from './static';
 
 export const PREVIEW_CSP =
@@ -24,7 +24,10 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
   const key = randomBytes(24).toString('base64url');
   const keyBuf = Buffer.from(key);
   let origin = '';
+  // The page may be opened as 127.0.0.1 or as localhost (the same socket): both of our own port are ours,
+  // any other name is refused, which keeps a DNS-rebinding page out.
   let hosts = new Set<string>();
+  let origins = new Set<string>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -34,7 +37,7 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!hosts.has(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
+    if (!hosts.has((req.headers.host ?? '').toLowerCase())) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
     const path = new URL(req.url ?? '/', origin).pathname;
     if (path === '/api/invoke') return invoke(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
@@ -50,7 +53,7 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
 
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+    if (req.headers.origin !== undefined && !origins.has(req.headers.origin.toLowerCase())) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
     const given = Buffer.from(String(req.headers['x-portolan-key'] ?? ''));
     if (given.length !== keyBuf.length || !timingSafeEqual(given, keyBuf)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -84,6 +87,7 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  origins = new Set([...hosts].map((h) => `http://${h}`));
   return {
     url: `${origin}/`,
     close: () =>

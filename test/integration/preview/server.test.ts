@@ -72,6 +72,41 @@ describe('web preview server', () => {
     expect(status).toBe(421);
   });
 
+  it('answers a page opened as localhost on its own port, and refuses any other Host or Origin', async () => {
+    const port = new URL(server.url).port;
+    const call = (headers: Record<string, string>, path = '/api/invoke') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const body = JSON.stringify({ channel: 'settings:get', payload: {} });
+        const req = request(
+          { host: '127.0.0.1', port, path, method: path === '/api/invoke' ? 'POST' : 'GET', headers: { 'content-type': 'application/json', 'x-portolan-key': key, ...headers } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (c: string) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(path === '/api/invoke' ? body : undefined);
+      });
+
+    const page = await call({ host: `localhost:${port}` }, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('portolan-preview-key');
+    // What Chromium sends for a page at http://localhost:PORT/ calling its own API.
+    const local = await call({ host: `localhost:${port}`, origin: `http://localhost:${port}` });
+    expect(local.status).toBe(200);
+    expect(JSON.parse(local.body)).toMatchObject({ ok: true, value: { cloud: 'global' } });
+    expect((await call({ host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+
+    expect((await call({ host: `evil.example:${port}` })).status).toBe(421);
+    expect((await call({ host: `evil.example:${port}`, origin: `http://evil.example:${port}` })).status).toBe(421);
+    expect((await call({ host: `evil.example:${port}` }, '/')).status).toBe(421);
+    expect((await call({ host: `localhost:${Number(port) + 1}` })).status).toBe(421);
+    expect((await call({ host: `localhost:${port}`, origin: `http://evil.example:${port}` })).status).toBe(403);
+    expect((await call({ host: `localhost:${port}`, origin: `http://localhost:${Number(port) + 1}` })).status).toBe(403);
+    expect((await call({ host: `localhost:${port}`, origin: `https://localhost:${port}` })).status).toBe(403);
+  });
+
   it('never serves files outside the built renderer', async () => {
     expect(resolveStaticPath(join(dir, 'renderer'), '/../secret.txt')).toBeNull();
     expect(resolveStaticPath(join(dir, 'renderer'), '/%2e%2e/secret.txt')).toBeNull();
