@@ -1,6 +1,6 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
-import type { PortolanApi } from '../src-main/ipc/contract';
+import type { PortolanApi } from '../src-main/shared/contract';
 
 declare global {
   interface Window {

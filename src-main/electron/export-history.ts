@@ -3,7 +3,7 @@
 // the core guarantees it carries no token.
 import { writeFile } from 'node:fs/promises';
 import { dialog, type BrowserWindow } from 'electron';
-import type { Handlers } from '../ipc/contract';
+import type { Handlers } from '../shared/contract';
 
 export async function exportHistoryToFile(handlers: Handlers, window: BrowserWindow | null): Promise<void> {
   const result = await handlers['history:export']({ format: 'json' }, {});

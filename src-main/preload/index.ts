@@ -7,8 +7,8 @@
 // renderer (say, markup smuggled in a banner) can only make the calls the contract already allows,
 // and main validates each of those again.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNEL_NAMES, ipcChannel, type ChannelName } from '../ipc/channels';
-import type { PortolanApi, PortolanError } from '../ipc/contract';
+import { CHANNEL_NAMES, ipcChannel, type ChannelName } from '../shared/channels';
+import type { PortolanApi, PortolanError } from '../shared/contract';
 
 const ALLOWED: ReadonlySet<string> = new Set(CHANNEL_NAMES);
 

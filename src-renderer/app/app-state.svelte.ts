@@ -1,6 +1,6 @@
 // What the shell knows: where the data comes from (app:info), who is signed in (auth:status),
 // and which screen is showing.
-import type { AppInfoView, AuthStatusView, PortolanError } from '../../src-main/ipc/contract';
+import type { AppInfoView, AuthStatusView, PortolanError } from '../../src-main/shared/contract';
 import { call } from '../lib/api';
 import { signInPromptFor } from './sign-in-prompt';
 

@@ -1,6 +1,6 @@
 // The Microsoft Graph client for Defender Threat Intelligence host ports: token, retries, paging, parsing.
 import { randomUUID } from 'node:crypto';
-import type { HostPortView, LookupRequestInfo, PortolanError } from '../../ipc/views';
+import type { HostPortView, LookupRequestInfo, PortolanError } from '../../shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { isTransientNetworkCode } from '../net/node-transport';
 import { abortableSleep } from '../net/sleep';

@@ -11,8 +11,8 @@ import type {
   HostPortView,
   HostView,
   ServiceView,
-} from '../../ipc/views';
-import { HOSTPORT_SELECTABLE } from '../../ipc/selectable';
+} from '../../shared/views';
+import { HOSTPORT_SELECTABLE } from '../../shared/selectable';
 import { fail } from '../failure';
 import { shorten, toStamp } from './timestamps';
 

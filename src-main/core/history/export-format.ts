@@ -1,7 +1,7 @@
 // The JSON export file: lossless (every snapshot in full, raw response included) and versioned, so a later build
 // can read it and an older build can refuse it clearly.
 import { z } from 'zod';
-import type { SnapshotView } from '../../ipc/views';
+import type { SnapshotView } from '../../shared/views';
 import { SNAPSHOT_ID } from './layout';
 
 export const EXPORT_FORMAT = 'portolan-history';

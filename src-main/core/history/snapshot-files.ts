@@ -2,7 +2,7 @@
 // never rewritten, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
 import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SnapshotView } from '../../ipc/views';
+import type { SnapshotView } from '../../shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
 import { fsyncDir } from '../fs/atomic-file';
 import { kvPath, openKv } from './kv-files';

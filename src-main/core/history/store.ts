@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync, promises as fsp, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { HistoryQuery } from '../../ipc/contract';
-import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../ipc/views';
+import { HistoryQuery } from '../../shared/contract';
+import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../shared/views';
 import { PortolanFailure, fail } from '../failure';
 import { systemClock, type Clock, type KvStore } from '../ports';
 import { compareSnapshots } from './compare';

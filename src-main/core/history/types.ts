@@ -11,8 +11,8 @@ import type {
   LookupRequestInfo,
   SnapshotMetaView,
   SnapshotView,
-} from '../../ipc/views';
-import type { HistoryQuery } from '../../ipc/contract';
+} from '../../shared/views';
+import type { HistoryQuery } from '../../shared/contract';
 import type { Clock, KvStoreFactory } from '../ports';
 
 /** What a successful lookup hands to the store. */

@@ -1,7 +1,7 @@
 // The service object whose methods are the IPC handlers. Each takes an already validated request
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
-import type { Handlers } from '../../ipc/contract';
-import type { PortolanError, SettingsView } from '../../ipc/views';
+import type { Handlers } from '../../shared/contract';
+import type { PortolanError, SettingsView } from '../../shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { Clock } from '../ports';
 import type { AuthPort, HistoryPort, LookupInput, SettingsPort, SourcePort } from './ports';

@@ -1,6 +1,6 @@
 // What the service needs from each core module, stated as narrow interfaces so the handlers can be
 // tested with fakes and the modules can change behind them.
-import type { HistoryQuery } from '../../ipc/contract';
+import type { HistoryQuery } from '../../shared/contract';
 import type {
   AuthStatusView,
   CompareView,
@@ -14,7 +14,7 @@ import type {
   SettingsView,
   SnapshotMetaView,
   SnapshotView,
-} from '../../ipc/views';
+} from '../../shared/views';
 
 export interface LookupInput {
   host?: string;

@@ -3,7 +3,7 @@
 // cannot be read is renamed aside (kept for the user, never deleted) and defaults are used.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SettingKey, SettingsView } from '../../ipc/views';
+import type { SettingKey, SettingsView } from '../../shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { moveAside, writeFileAtomicSync } from '../fs/atomic-file';
 import { DEFAULT_SETTINGS } from './defaults';

@@ -1,6 +1,6 @@
 // Field-by-field checks for settings. Each check returns the normalised value or throws
 // fail('invalidInput', …) with a message the settings view can show next to the field.
-import type { CloudId, SettingsView } from '../../ipc/views';
+import type { CloudId, SettingsView } from '../../shared/views';
 import { fail } from '../failure';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 // Sorting the banners table: pure, so it is unit-tested without Svelte.
-import type { BannerView } from '../../../src-main/ipc/views';
+import type { BannerView } from '../../../src-main/shared/views';
 import { stampSortKey } from '../../lib/time';
 
 export type BannerColumn = 'banner' | 'scanProtocol' | 'firstSeen' | 'lastSeen' | 'timesObserved';
@@ -62,4 +62,3 @@ export function sortBanners(banners: readonly BannerView[], column: BannerColumn
   });
   return rows;
 }
-

@@ -1,5 +1,5 @@
 // Sort order of the banners table. The default shows the most recently seen banner first.
-import type { BannerView } from '../../../src-main/ipc/views';
+import type { BannerView } from '../../../src-main/shared/views';
 import { BANNER_COLUMNS, sortBanners, type BannerColumn, type BannerRow, type SortDirection } from './banner-sort';
 
 export { BANNER_COLUMNS };

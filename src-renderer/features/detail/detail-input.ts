@@ -1,4 +1,4 @@
-import type { DataSource, HostPortView, LookupRequestInfo } from '../../../src-main/ipc/views';
+import type { DataSource, HostPortView, LookupRequestInfo } from '../../../src-main/shared/views';
 
 /** What the detail view shows: a LookupResultView or a history SnapshotView both fit. */
 export interface DetailInput {

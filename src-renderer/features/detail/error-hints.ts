@@ -1,5 +1,5 @@
 // What each error kind usually means, in the analyst's terms. Main's message is shown first; these add context.
-import type { PortolanError } from '../../../src-main/ipc/views';
+import type { PortolanError } from '../../../src-main/shared/views';
 
 export interface ErrorExplanation {
   title: string;

@@ -1,5 +1,5 @@
 // The lookup form and the lookup in flight: inputs, client-side problems, and the last result or error.
-import type { LookupResultView, PortolanError, SelectableField } from '../../../src-main/ipc/contract';
+import type { LookupResultView, PortolanError, SelectableField } from '../../../src-main/shared/contract';
 import { call, newRequestId } from '../../lib/api';
 import { SELECTABLE_FIELDS } from './selectable-fields';
 import { validateLookup, type LookupProblems } from './lookup-validation';

@@ -12,7 +12,7 @@ vi.mock('electron', async () => {
 });
 
 const { exportHistoryToFile } = await import('../../../src-main/electron/export-history');
-type Handlers = import('../../../src-main/ipc/contract').Handlers;
+type Handlers = import('../../../src-main/shared/contract').Handlers;
 
 const handlersWith = (result: unknown) => ({ 'history:export': vi.fn(async () => result) }) as unknown as Handlers;
 

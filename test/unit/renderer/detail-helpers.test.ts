@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BannerView, ServiceView, Stamp } from '../../../src-main/ipc/views';
+import type { BannerView, ServiceView, Stamp } from '../../../src-main/shared/views';
 import { sortBanners } from '../../../src-renderer/features/detail/banner-sort';
 import { explainError } from '../../../src-renderer/features/detail/error-hints';
 import { groupServices } from '../../../src-renderer/features/detail/services';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView, Stamp } from '../../../src-main/ipc/views';
+import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView, Stamp } from '../../../src-main/shared/views';
 import {
   bannerDifferences,
   certificateLabel,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PortolanFailure } from '../../../src-main/core/failure';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
 import { validateField, validateWhole } from '../../../src-main/core/settings/validate';
-import { parseRequest, type SettingKey, type SettingsView } from '../../../src-main/ipc/contract';
+import { parseRequest, type SettingKey, type SettingsView } from '../../../src-main/shared/contract';
 import { buildPatch, CLOUD_OPTIONS, draftFrom, fieldOfError, overrideFlag, showCacheOptIn } from '../../../src-renderer/features/settings/settings-form';
 
 const saved: SettingsView = { ...DEFAULT_SETTINGS };

@@ -1,4 +1,4 @@
-import type { AuthStatusView, HostPortView, SettingsView, SnapshotView } from '../../../src-main/ipc/views';
+import type { AuthStatusView, HostPortView, SettingsView, SnapshotView } from '../../../src-main/shared/views';
 import type { AuthPort, HistoryPort, LookupInput, NewSnapshot, SettingsPort, SourcePort } from '../../../src-main/core/service/ports';
 import { fail } from '../../../src-main/core/failure';
 
