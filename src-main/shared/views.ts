@@ -101,6 +101,8 @@ export type ErrorKind =
   | 'notFound'
   | 'throttled'
   | 'server'
+  /** 502/503/504 without Retry-After: Graph, or a gateway or proxy in between, is down. */
+  | 'unavailable'
   | 'network'
   | 'offline'
   | 'timeout'

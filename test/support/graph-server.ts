@@ -18,8 +18,10 @@ export interface RecordedRequest {
 export type Fault =
   /** Any status with a JSON body (default: a Graph error body with a request-id). */
   | { kind: 'status'; status: number; json?: unknown; headers?: Record<string, string> }
-  /** A non-JSON error page, like the Tomcat page seen from tenants without the TI API licence. */
-  | { kind: 'html'; status?: number }
+  /** A non-JSON error page, like the Tomcat page seen from tenants without the TI API licence (or a gateway's page). */
+  | { kind: 'html'; status?: number; headers?: Record<string, string>; body?: string }
+  /** A hostile or buggy service that repeats the caller's Authorization header value back in its error answer. */
+  | { kind: 'echoToken'; status: number; format: 'json' | 'html' }
   /** 429 (or 503/504) with Retry-After in seconds (number) or verbatim (e.g. an HTTP date); omit for none. */
   | { kind: 'throttle'; status?: 429 | 503 | 504; retryAfter?: number | string }
   /** Wait, then answer normally (longer than the client's timeout to test timeouts). */
@@ -180,8 +182,29 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
           });
           return;
         case 'html':
-          send(res, { status: fault.status ?? 500, headers: { 'content-type': 'text/html;charset=utf-8' }, body: TOMCAT_500_HTML });
+          send(res, {
+            status: fault.status ?? 500,
+            headers: { 'content-type': 'text/html;charset=utf-8', ...(fault.headers ?? {}) },
+            body: fault.body ?? TOMCAT_500_HTML,
+          });
           return;
+        case 'echoToken': {
+          const auth = recorded.headers.authorization ?? '';
+          const token = auth.replace(/^Bearer /, '');
+          const body =
+            fault.format === 'json'
+              ? JSON.stringify({
+                  error: {
+                    code: `echo:${token}`,
+                    message: `Token ${token} is not valid here; header was ${auth}`,
+                    innerError: { 'request-id': token, date: token },
+                  },
+                })
+              : `<html><body><h1>HTTP Status ${fault.status}</h1><p>Rejected credential ${token}</p><pre>${auth}</pre></body></html>`;
+          const type = fault.format === 'json' ? 'application/json' : 'text/html;charset=utf-8';
+          send(res, { status: fault.status, headers: { 'content-type': type, 'request-id': token }, body });
+          return;
+        }
         case 'throttle': {
           const h: Record<string, string> = { 'content-type': 'application/json', 'request-id': cryptoId() };
           if (fault.retryAfter !== undefined) h['retry-after'] = String(fault.retryAfter);

@@ -19,9 +19,18 @@ export interface ErrorContext {
   nowMs?: number;
 }
 
+/**
+ * Both licensing statements, because tenants meet both: Microsoft's current documentation says the threat
+ * intelligence APIs come with a Microsoft Defender XDR or Microsoft Sentinel licence; older documentation
+ * required a Microsoft Defender Threat Intelligence licence plus the API add-on.
+ */
+export const LICENCE_FACTS =
+  "Microsoft's current documentation says the threat intelligence APIs are available with a Microsoft Defender XDR or Microsoft Sentinel licence; " +
+  'older documentation required a Microsoft Defender Threat Intelligence licence plus the API add-on.';
+
 const LICENCE_HINT =
-  'A likely cause is a missing Microsoft Defender Threat Intelligence API licence (the API add-on) for this tenant; ' +
-  'tenants without it have been seen to get this answer instead of a clean "access denied".';
+  'A likely cause is that this tenant is not licensed for the threat intelligence API, and tenants without it have been seen to get this ' +
+  `answer instead of a clean "access denied". ${LICENCE_FACTS}`;
 
 /** Reads Graph's {"error":{code,message,innerError:{…}}}; null when the body is not JSON of that shape. */
 export function readGraphError(body: string): GraphErrorBody | null {
@@ -76,12 +85,15 @@ export function mapGraphError(res: HttpResponse, ctx: ErrorContext): PortolanErr
       kind: 'forbidden',
       message:
         `Microsoft Graph denied access (${label}). The app may be missing admin consent for ThreatIntelligence.Read.All, ` +
-        'or the tenant may lack a Microsoft Defender Threat Intelligence licence (portal and API add-on).',
+        `or the tenant may lack a licence for the threat intelligence API. ${LICENCE_FACTS}`,
       ...base,
     };
   }
   if (status === 404) {
     return { kind: 'notFound', message: `Defender Threat Intelligence has never observed ${ctx.subject}.`, ...base };
+  }
+  if (status === 410) {
+    return { kind: 'notFound', message: `Microsoft Graph says ${ctx.subject || 'the item'} no longer exists (${label}).`, ...base };
   }
   if (status === 429 || ((status === 503 || status === 504) && retryAfterMs !== null)) {
     const seconds = retryAfterMs !== null ? Math.ceil(retryAfterMs / 1000) : undefined;
@@ -94,8 +106,18 @@ export function mapGraphError(res: HttpResponse, ctx: ErrorContext): PortolanErr
       ...(seconds !== undefined ? { retryAfterSeconds: seconds } : {}),
     };
   }
-  // Reported for tenants without the TI API licence: a 500 generalException, or an HTML error page.
-  if ((status >= 500 && code === 'generalException') || (status >= 400 && nonJson)) {
+  // A gateway or outage answer (often an HTML page from a load balancer or proxy), not a licence problem.
+  if (status === 502 || status === 503 || status === 504) {
+    return {
+      kind: 'unavailable',
+      message:
+        `Microsoft Graph, or a gateway or proxy between Portolan and Graph, is unavailable (${label}${nonJson && res.body.trim() ? ', a non-JSON page' : ''}). ` +
+        'Try again in a few minutes; if it persists, check the proxy or VPN.',
+      ...base,
+    };
+  }
+  // Reported for tenants without the TI API licence: a 500 generalException, or a 500 HTML error page.
+  if (status === 500 && (code === 'generalException' || nonJson)) {
     return {
       kind: 'licence',
       message: `Microsoft Graph failed with ${status}${code ? ` ${code}` : nonJson ? ' and a non-JSON answer' : ''}. ${LICENCE_HINT}`,

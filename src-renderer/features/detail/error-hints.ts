@@ -6,8 +6,11 @@ export interface ErrorExplanation {
   hint: string | null;
 }
 
-const LICENCE_HINT =
-  'A missing Microsoft Defender Threat Intelligence API licence is a likely cause: the tenant needs the Defender TI portal licence and the API add-on.';
+// Both statements, because tenants meet both: current docs and the older requirement.
+const LICENCE_FACTS =
+  "Microsoft's current documentation says the threat intelligence APIs are available with a Microsoft Defender XDR or Microsoft Sentinel licence; " +
+  'older documentation required a Microsoft Defender Threat Intelligence licence plus the API add-on.';
+const LICENCE_HINT = `A missing licence for the threat intelligence API is a likely cause. ${LICENCE_FACTS}`;
 
 export function explainError(e: PortolanError): ErrorExplanation {
   const m = e.message.toLowerCase();
@@ -16,18 +19,25 @@ export function explainError(e: PortolanError): ErrorExplanation {
     case 'notFound':
       // The history store answers notFound too (a snapshot deleted meanwhile); that is not a Graph verdict.
       if (/\bhistory\b|\bundo\b/.test(m)) return { title: 'Not in the history', hint: null };
+      if (e.status === 410) return { title: 'No longer exists', hint: null };
       return { title: 'Never observed', hint: unless(/never (been )?observed/, 'Defender Threat Intelligence has never observed this host and port.') };
     case 'licence':
       return { title: 'Licence may be missing', hint: unless(/licen[cs]e/, LICENCE_HINT) };
     case 'server':
+      // Only main's 'licence' kind (500 generalException or a 500 HTML page) and 403 point at a licence.
+      return { title: 'Graph server error', hint: 'Graph failed on its side. Try again in a moment.' };
+    case 'unavailable':
       return {
-        title: 'Graph server error',
-        hint: e.status === 500 ? unless(/licen[cs]e/, LICENCE_HINT) : 'Graph failed on its side. Try again in a moment.',
+        title: 'Graph unavailable',
+        hint: unless(/try again/, 'Microsoft Graph, or a gateway or proxy in between, is not answering. Try again in a few minutes.'),
       };
     case 'forbidden':
       return {
         title: 'Access denied',
-        hint: 'The account needs the ThreatIntelligence.Read.All permission with admin consent, and the tenant a Defender TI licence.',
+        hint: unless(
+          /licen[cs]e/,
+          `The account needs the ThreatIntelligence.Read.All permission with admin consent, and the tenant a licence for the threat intelligence API. ${LICENCE_FACTS}`,
+        ),
       };
     case 'unauthorized':
     case 'signInRequired':

@@ -155,7 +155,7 @@ describe('licence-style failures', () => {
     const { client } = realClient(server.url);
     const e = await errorOf(client.lookup({ host: SCENARIO_HOSTS.licenceHtml, port: 443, expandCertificate: true }));
     expect(e).toMatchObject({ kind: 'licence', status: 500 });
-    expect(e.message).toMatch(/missing Microsoft Defender Threat Intelligence API licence/);
+    expect(e.message).toMatch(/not licensed for the threat intelligence API/);
     expect(e.detail).toContain('Apache Tomcat');
     expect(server.requests).toHaveLength(1);
   });
@@ -168,10 +168,10 @@ describe('licence-style failures', () => {
     expect(e.requestId).toBeTruthy();
   });
 
-  it('502 → server', async () => {
+  it('502 → unavailable', async () => {
     server = await startGraphServer();
     const { client } = realClient(server.url);
-    expect((await errorOf(client.lookup({ host: SCENARIO_HOSTS.serverError, port: 1, expandCertificate: true }))).kind).toBe('server');
+    expect((await errorOf(client.lookup({ host: SCENARIO_HOSTS.serverError, port: 1, expandCertificate: true }))).kind).toBe('unavailable');
   });
 });
 

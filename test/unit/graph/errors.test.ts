@@ -44,16 +44,18 @@ describe('mapGraphError', () => {
     expect(e.retryAfterSeconds).toBe(90);
   });
 
-  it('503 with Retry-After → throttled; 503 without → server', () => {
+  it('503 with Retry-After → throttled; 503 without → unavailable', () => {
     expect(mapGraphError(res(503, graphBody('serviceNotAvailable'), { 'retry-after': '5' }), ctx).kind).toBe('throttled');
     expect(mapGraphError(res(504, graphBody('gatewayTimeout'), { 'retry-after': '5' }), ctx).kind).toBe('throttled');
-    expect(mapGraphError(res(503, graphBody('serviceNotAvailable')), ctx).kind).toBe('server');
+    expect(mapGraphError(res(503, graphBody('serviceNotAvailable')), ctx).kind).toBe('unavailable');
   });
 
   it('500 generalException → licence', () => {
     const e = mapGraphError(res(500, graphBody('generalException')), ctx);
     expect(e).toMatchObject({ kind: 'licence', status: 500, code: 'generalException', requestId: 'req-123' });
-    expect(e.message).toMatch(/missing Microsoft Defender Threat Intelligence API licence/);
+    expect(e.message).toMatch(/not licensed for the threat intelligence API/);
+    expect(e.message).toMatch(/Microsoft Defender XDR or Microsoft Sentinel licence/);
+    expect(e.message).toMatch(/Microsoft Defender Threat Intelligence licence plus the API add-on/);
   });
 
   it('500 with an HTML body → licence, keeping a text snippet as detail and the header request-id', () => {
@@ -62,14 +64,14 @@ describe('mapGraphError', () => {
     expect(e).toMatchObject({ kind: 'licence', status: 500, requestId: 'hdr-req', date: 'Wed, 01 Jan 2025 12:00:00 GMT' });
     expect(e.code).toBeUndefined();
     expect(e.message).toMatch(/non-JSON/);
-    expect(e.message).toMatch(/API licence/);
+    expect(e.message).toMatch(/threat intelligence API/);
     expect(e.detail).toContain('Apache Tomcat/9.0.71');
     expect(e.detail).not.toContain('<h1>');
   });
 
-  it('other 5xx with JSON → server', () => {
+  it('502 → unavailable (Graph or a gateway in between), other 5xx with JSON → server', () => {
     const e = mapGraphError(res(502, graphBody('badGateway')), ctx);
-    expect(e).toMatchObject({ kind: 'server', code: 'badGateway' });
+    expect(e).toMatchObject({ kind: 'unavailable', code: 'badGateway' });
     expect(mapGraphError(res(500, graphBody('internalServerError')), ctx).kind).toBe('server');
   });
 

@@ -93,9 +93,23 @@ describe('validateLookup', () => {
 });
 
 describe('explainError', () => {
-  it('says a missing licence is a likely cause of a licence-style 500', () => {
-    expect(explainError({ kind: 'licence', message: 'Graph answered 500.' }).hint).toMatch(/licence is a likely cause/);
-    expect(explainError({ kind: 'server', message: 'x', status: 500 }).hint).toMatch(/licence is a likely cause/);
+  it('says a missing licence is a likely cause of a licence-style 500, naming both licensing statements', () => {
+    const hint = explainError({ kind: 'licence', message: 'Graph answered 500.' }).hint;
+    expect(hint).toMatch(/licence for the threat intelligence API is a likely cause/);
+    expect(hint).toMatch(/Microsoft Defender XDR or Microsoft Sentinel licence/);
+    expect(hint).toMatch(/Defender Threat Intelligence licence plus the API add-on/);
+  });
+  it('suggests a licence only for the licence kind and 403, not for other server errors or outages', () => {
+    expect(explainError({ kind: 'server', message: 'x', status: 500 }).hint).not.toMatch(/licen[cs]e/);
+    const outage = explainError({ kind: 'unavailable', message: 'Microsoft Graph is unavailable (502).', status: 502 });
+    expect(outage.title).toBe('Graph unavailable');
+    expect(outage.hint).not.toMatch(/licen[cs]e/);
+    expect(explainError({ kind: 'forbidden', message: 'Denied.', status: 403 }).hint).toMatch(/Microsoft Defender XDR or Microsoft Sentinel/);
+  });
+  it('a 410 says the item no longer exists, not "never observed"', () => {
+    const e = explainError({ kind: 'notFound', message: 'Microsoft Graph says the item no longer exists (410).', status: 410 });
+    expect(e.title).toBe('No longer exists');
+    expect(e.hint).toBeNull();
   });
   it('says never observed for notFound, without repeating the main message', () => {
     expect(explainError({ kind: 'notFound', message: 'Not found.' }).hint).toMatch(/never observed/);
