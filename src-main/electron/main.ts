@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, originOf } from './app-protocol';
+import { installClientCertificatePolicy } from './client-certificates';
 import { installContentSecurityPolicy } from './csp';
 import { installDownloadPolicy } from './downloads';
 import { exportHistoryToFile } from './export-history';
@@ -62,6 +63,8 @@ export function startPortolan(): void {
   app.on('web-contents-created', (_event, contents) => {
     lockNavigation(contents, { appOrigin, openExternal: (url) => opener.openExternal(url) });
   });
+
+  installClientCertificatePolicy(app);
 
   app.on('window-all-closed', () => {
     // macOS apps stay alive without windows until the user quits from the dock or menu.

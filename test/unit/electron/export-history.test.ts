@@ -33,4 +33,16 @@ describe('File › Export history…', () => {
     await exportHistoryToFile(handlersWith({ ok: false, error: { kind: 'storage', message: 'History is unreadable.' } }), null);
     expect(fake.current.electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'History is unreadable.' }));
   });
+
+  it('offers the folder of the previous export next time (Electron 43+ would open Downloads)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'portolan-export-'));
+    const ok = { ok: true, value: { filename: 'portolan-history-2026-11-30.json', mime: 'application/json', content: '{}' } };
+    fake.current.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'first.json') });
+    await exportHistoryToFile(handlersWith(ok), null);
+    fake.current.electron.dialog.showSaveDialog.mockClear();
+    await exportHistoryToFile(handlersWith(ok), null);
+    expect(fake.current.electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: join(folder, 'portolan-history-2026-11-30.json') }),
+    );
+  });
 });

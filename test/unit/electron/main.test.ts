@@ -53,6 +53,7 @@ describe('main process lifecycle', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(electron.BrowserWindow.instances).toHaveLength(0);
+    expect(electron.app.listenerCount('select-client-certificate')).toBe(1);
   });
 
   it('on ready: installs the session policy, serves app://, builds the core, wires IPC and the menu, opens the window', async () => {
