@@ -27,9 +27,11 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The IPC channel is the child's lifeline: when this wrapper dies, even by SIGKILL, the channel closes and
+// the preview shuts down instead of living on as an orphan that holds the port.
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-main/preview/cli.ts'), ...process.argv.slice(2)], {
   cwd: root,
-  stdio: 'inherit',
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

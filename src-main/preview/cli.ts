@@ -12,6 +12,13 @@ import { startPreviewServer } from './server';
 
 const ROOT = resolve(__dirname, '..', '..');
 
+/**
+ * Started by scripts/preview-web.mjs, the preview has an IPC channel to it that closes when the wrapper
+ * exits in any way, SIGKILL included: then the preview stops too rather than hold the port as an orphan.
+ * Listened for from the start, so a wrapper that dies while the core is still starting is noticed as well.
+ */
+const parentGone = process.channel ? new Promise<void>((resolve) => process.once('disconnect', () => resolve())) : null;
+
 async function main(): Promise<void> {
   let args: PreviewArgs;
   try {
@@ -66,6 +73,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  void parentGone?.then(() => stop());
 }
 
 main().catch((err) => {
