@@ -7,6 +7,7 @@ export type { V1File, V1Snapshot } from './v1-format';
 export type {
   DeleteInput,
   HistoryMetaInput,
+  HistoryScheduler,
   HistoryStore,
   HistoryStoreOptions,
   LatestRef,

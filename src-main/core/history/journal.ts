@@ -1,12 +1,14 @@
 // The append-only journal of index changes since the last compaction. A save appends one line and fdatasyncs it,
 // which costs a small constant no matter how large the history is. Each line names the index generation it
 // extends, so lines written before a compaction are ignored once the compacted index is in place.
-import { closeSync, copyFileSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { RecTuple } from './records';
 
 export type JournalRecord =
   | { g: number; t: 'add'; r: RecTuple; s: string[] }
   | { g: number; t: 'del'; ids: string[] }
+  /** The user cleared the history: everything recorded before this line is deleted. */
+  | { g: number; t: 'clear' }
   /** Written by close(): its absence at the end means the last session stopped abruptly. */
   | { g: number; t: 'close' };
 
@@ -16,6 +18,8 @@ export interface JournalReadResult {
   damagedLines: number;
   /** True when the file ended in the middle of a line (a crash during an append): that tail was cut off. */
   tornTail: boolean;
+  /** False when there was no journal file at all. */
+  existed: boolean;
 }
 
 export class Journal {
@@ -31,14 +35,9 @@ export class Journal {
 
   /** Opens (creating) the journal, cutting off an unfinished last line so the next append starts clean. */
   static open(path: string): { journal: Journal; read: JournalReadResult } {
-    let text = '';
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'ENOENT') throw err;
-    }
-    const read = parseJournal(text);
-    const fd = openSync(path, 'a+');
+    const { text, read } = readJournal(path);
+    // Owner-only: the journal names every host the analyst looked up.
+    const fd = openSync(path, 'a+', 0o600);
     if (read.tornTail) {
       const keep = Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1), 'utf8');
       ftruncateSync(fd, keep);
@@ -72,6 +71,7 @@ export class Journal {
   /** Keeps a copy of a damaged journal for the user before it is compacted away. */
   copyAside(target: string): void {
     copyFileSync(this.path, target);
+    chmodSync(target, 0o600);
   }
 
   close(): void {
@@ -79,7 +79,20 @@ export class Journal {
   }
 }
 
-export function parseJournal(text: string): JournalReadResult {
+/** Reads without changing anything (the read-only open of a newer store uses this alone). */
+export function readJournal(path: string): { text: string; read: JournalReadResult } {
+  let text = '';
+  let existed = true;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ENOENT') throw err;
+    existed = false;
+  }
+  return { text, read: { ...parseJournal(text), existed } };
+}
+
+export function parseJournal(text: string): Omit<JournalReadResult, 'existed'> {
   const records: JournalRecord[] = [];
   let damagedLines = 0;
   const lines = text.split('\n');
@@ -105,5 +118,5 @@ function isRecord(r: unknown): r is JournalRecord {
   if (typeof o.g !== 'number') return false;
   if (o.t === 'add') return Array.isArray(o.r) && Array.isArray(o.s);
   if (o.t === 'del') return Array.isArray(o.ids);
-  return o.t === 'close';
+  return o.t === 'close' || o.t === 'clear';
 }

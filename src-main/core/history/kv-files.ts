@@ -1,5 +1,6 @@
 // Opening conf / electron-store files without ever losing one. conf's clearInvalidConfig would silently
 // wipe a damaged file; we pass false, catch the throw, and rename the file aside so the user can recover it.
+import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileStamp as stampOf, moveAside as moveFileAside } from '../fs/atomic-file';
 import type { Clock, KvStore, KvStoreFactory } from '../ports';
@@ -8,9 +9,37 @@ export function kvPath(cwd: string, name: string): string {
   return join(cwd, `${name}.json`);
 }
 
+/** History files and folders are for the signed-in user alone (POSIX modes; Windows ignores them). */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
 /** Moves a damaged store file aside (kept for the user, never deleted), stamped with the store's clock. */
 export function moveAside(path: string, clock: Clock, label = 'corrupt'): string {
-  return moveFileAside(path, { nowMs: clock.now(), label });
+  const target = moveFileAside(path, { nowMs: clock.now(), label });
+  ownerOnly(target);
+  return target;
+}
+
+/** Narrows a file or folder to its owner; best effort (a file that cannot be chmod-ed is still kept). */
+export function ownerOnly(path: string): void {
+  try {
+    chmodSync(path, statSync(path).isDirectory() ? DIR_MODE : FILE_MODE);
+  } catch {
+    // Not ours to fix (another owner, a filesystem without modes).
+  }
+}
+
+/**
+ * Reads a store file's content without changing anything on disk: for the read-only open of a history written
+ * by a newer Portolan, and for checking schema versions before anything is touched. Null when absent or unreadable.
+ */
+export function peekKv(cwd: string, name: string): Record<string, unknown> | null {
+  try {
+    const data = JSON.parse(readFileSync(kvPath(cwd, name), 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A file-name-safe timestamp from the store's clock. */
@@ -40,6 +69,9 @@ export function openKv(
   const path = kvPath(cwd, name);
   let movedTo: string | null = null;
   try {
+    // An empty file or a folder in the file's place is damage too; kept aside like any other.
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st && (st.isDirectory() || st.size === 0)) throw Object.assign(new Error(`${path} is empty or a folder`), { code: 'EISDIR' });
     const kv = factory({ name, cwd, clearInvalidConfig: false });
     const data = kv.store;
     if (Object.keys(data).length === 0 || isValid(data)) return { kv, data, movedTo };
@@ -52,11 +84,12 @@ export function openKv(
 }
 
 /** A parse failure or an unreadable file means damage; a missing folder or full disk does not. */
-function isDamage(err: unknown): boolean {
+export function isDamage(err: unknown): boolean {
   if (err instanceof SyntaxError) return true;
   const code = (err as { code?: unknown } | null)?.code;
-  // EISDIR: something replaced the file with a folder. EILSEQ/EIO: unreadable bytes on disk.
-  if (code === 'EISDIR' || code === 'EIO' || code === 'EILSEQ') return true;
+  // EISDIR: something replaced the file with a folder. EILSEQ/EIO: unreadable bytes on disk. EACCES/EPERM on a
+  // read: the file's permissions were changed; renaming it needs only the folder's permission, so it can be kept.
+  if (code === 'EISDIR' || code === 'EIO' || code === 'EILSEQ' || code === 'EACCES' || code === 'EPERM') return true;
   const message = err instanceof Error ? err.message : '';
   return message.startsWith('Config schema violation') || message.includes('decrypt');
 }

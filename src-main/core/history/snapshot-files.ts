@@ -5,12 +5,17 @@ import { join } from 'node:path';
 import type { SnapshotView } from '../../shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
 import { fsyncDir } from '../fs/atomic-file';
-import { kvPath, openKv } from './kv-files';
+import { DIR_MODE, kvPath, openKv, peekKv } from './kv-files';
 import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
 
 const FORMAT = 'portolan-snapshot';
 
-export type ReadOutcome = { ok: true; snapshot: SnapshotView } | { ok: false; reason: 'missing' } | { ok: false; reason: 'damaged'; movedTo: string };
+export type ReadOutcome =
+  | { ok: true; snapshot: SnapshotView }
+  | { ok: false; reason: 'missing' }
+  | { ok: false; reason: 'damaged'; movedTo: string }
+  /** Read-only stores leave a damaged file where it is. */
+  | { ok: false; reason: 'unreadable' };
 
 export class SnapshotFiles {
   private readonly knownDirs = new Set<string>();
@@ -19,6 +24,8 @@ export class SnapshotFiles {
     private readonly root: string,
     private readonly kv: KvStoreFactory,
     private readonly clock: Clock,
+    /** Never move, create or remove anything (a history written by a newer Portolan). */
+    private readonly readOnly = false,
   ) {}
 
   pathOf(snapshotId: string, hostPortId: string): string {
@@ -39,6 +46,15 @@ export class SnapshotFiles {
   read(snapshotId: string, hostPortId: string): ReadOutcome {
     const dir = hostPortDir(this.root, hostPortId);
     if (!existsSync(kvPath(dir, snapshotId))) return { ok: false, reason: 'missing' };
+    return this.readAt(dir, snapshotId);
+  }
+
+  private readInPlace(dir: string, snapshotId: string): ReadOutcome {
+    const data = peekKv(dir, snapshotId);
+    return data && isSnapshotFile(data, snapshotId) ? { ok: true, snapshot: data.snapshot as SnapshotView } : { ok: false, reason: 'unreadable' };
+  }
+
+  private readMovingAside(dir: string, snapshotId: string): ReadOutcome {
     const opened = openKv(this.kv, dir, snapshotId, this.clock, (d) => isSnapshotFile(d, snapshotId));
     if (opened.movedTo) return { ok: false, reason: 'damaged', movedTo: opened.movedTo };
     if (!isSnapshotFile(opened.data, snapshotId)) return { ok: false, reason: 'missing' };
@@ -55,7 +71,7 @@ export class SnapshotFiles {
 
   /** Deleting moves the file into trash/, where undo can fetch it back until the undo expires. */
   toTrash(snapshotId: string, hostPortId: string): void {
-    mkdirSync(join(this.root, TRASH_DIR), { recursive: true });
+    mkdirSync(join(this.root, TRASH_DIR), { recursive: true, mode: DIR_MODE });
     try {
       renameSync(this.pathOf(snapshotId, hostPortId), this.trashPathOf(snapshotId));
     } catch (err) {
@@ -87,7 +103,7 @@ export class SnapshotFiles {
   detachAll(): string | null {
     const from = join(this.root, SNAPSHOT_DIR);
     if (!existsSync(from)) return null;
-    mkdirSync(join(this.root, TRASH_DIR), { recursive: true });
+    mkdirSync(join(this.root, TRASH_DIR), { recursive: true, mode: DIR_MODE });
     const to = join(this.root, TRASH_DIR, `cleared-${Date.now()}-${process.pid}`);
     renameSync(from, to);
     fsyncDir(this.root);
@@ -125,17 +141,14 @@ export class SnapshotFiles {
   }
 
   readAt(dir: string, id: string): ReadOutcome {
-    const opened = openKv(this.kv, dir, id, this.clock, (d) => isSnapshotFile(d, id));
-    if (opened.movedTo) return { ok: false, reason: 'damaged', movedTo: opened.movedTo };
-    if (!isSnapshotFile(opened.data, id)) return { ok: false, reason: 'missing' };
-    return { ok: true, snapshot: opened.data.snapshot as SnapshotView };
+    return this.readOnly ? this.readInPlace(dir, id) : this.readMovingAside(dir, id);
   }
 
   private ensureDir(hostPortId: string): string {
     const dir = hostPortDir(this.root, hostPortId);
     if (!this.knownDirs.has(dir)) {
       if (!existsSync(dir)) {
-        mkdirSync(dir, { recursive: true });
+        mkdirSync(dir, { recursive: true, mode: DIR_MODE });
         fsyncDir(join(this.root, SNAPSHOT_DIR));
       }
       this.knownDirs.add(dir);

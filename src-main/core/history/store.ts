@@ -1,6 +1,7 @@
 // The history store: snapshots in their own conf files, a compact index kept in memory and persisted as a conf
 // store plus an fsync'd append-only journal, and search text that loads after the first page is on screen.
-import { existsSync, mkdirSync, promises as fsp, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, renameSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { HistoryQuery } from '../../shared/contract';
@@ -11,14 +12,14 @@ import { compareSnapshots } from './compare';
 import { csvRows } from './export-csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, snapshotSchema } from './export-format';
 import { parseImport } from './import-check';
-import { Journal, type JournalRecord } from './journal';
-import { fileStamp, kvPath, moveAside, openKv } from './kv-files';
+import { Journal, readJournal, type JournalReadResult, type JournalRecord } from './journal';
+import { DIR_MODE, fileStamp, isDamage, kvPath, moveAside, openKv, ownerOnly, peekKv } from './kv-files';
 import { INDEX_NAME, JOURNAL_FILE, META_NAME, SCHEMA_VERSION, SEARCH_NAME, TRASH_DIR, V1_NAME } from './layout';
 import { EMPTY_META, MemoryIndex, type HostPortMeta, type ListFilter } from './memory-index';
 import { parseListQuery } from './query';
 import { decodeRec, encodeRec, metaView, newSnapshotId, recFromSnapshot, searchTerms, type SnapRec } from './records';
 import { SnapshotFiles } from './snapshot-files';
-import type { DeleteInput, HistoryMetaInput, HistoryStore, HistoryStoreOptions, LatestRef, SnapshotInput } from './types';
+import type { DeleteInput, HistoryMetaInput, HistoryScheduler, HistoryStore, HistoryStoreOptions, LatestRef, SnapshotInput } from './types';
 import { isV1File, readV1 } from './v1-format';
 
 const INDEX_FORMAT = 'portolan-history-index';
@@ -35,18 +36,42 @@ interface UndoEntry {
   at: number;
 }
 
+/** Timers that never keep the process alive. */
+const timerScheduler: HistoryScheduler = {
+  schedule(ms, task) {
+    const timer = setTimeout(task, ms);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};
+
+/**
+ * Opens the history. Never throws: damage is moved aside and reported in `notices`; a history written by a newer
+ * Portolan opens read-only; a folder that cannot be opened at all leaves it untouched and gives this session a
+ * history of its own (removed at close), so lookups and sign-in keep working.
+ */
 export async function createHistoryStore(options: HistoryStoreOptions): Promise<HistoryStore> {
   const store = new FileHistoryStore(options);
   try {
     store.open();
+    return store;
   } catch (err) {
-    throw asStorageFailure(err, 'Could not open the saved history');
+    store.abandon();
+    const reason = asStorageFailure(err, 'Could not open the saved history').error;
+    const session = new FileHistoryStore({ ...options, dir: mkdtempSync(join(tmpdir(), 'portolan-session-history-')) }, 'sessionOnly');
+    session.open();
+    session.notices.push(
+      ...store.notices,
+      `The saved history in ${options.dir} could not be opened (${reason.detail ?? reason.message}). Nothing in it was changed or deleted. ` +
+        'Lookups still work, but results from this session are kept only until Portolan closes.',
+    );
+    return session;
   }
-  return store;
 }
 
 class FileHistoryStore implements HistoryStore {
   readonly notices: string[] = [];
+  readonly mode: HistoryStore['mode'];
   private readonly mem = new MemoryIndex();
   private readonly clock: Clock;
   private readonly files: SnapshotFiles;
@@ -57,70 +82,93 @@ class FileHistoryStore implements HistoryStore {
   private metaKv!: KvStore;
   private searchLoaded = false;
   private readonly undos = new Map<string, UndoEntry>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<() => void>();
+  private readonly scheduler: HistoryScheduler;
   private readonly background = new Set<Promise<unknown>>();
   private closed = false;
 
-  constructor(private readonly opts: HistoryStoreOptions) {
+  constructor(
+    private readonly opts: HistoryStoreOptions,
+    mode: 'normal' | 'sessionOnly' = 'normal',
+  ) {
     this.clock = opts.clock ?? systemClock;
-    this.files = new SnapshotFiles(opts.dir, opts.kv, this.clock);
+    this.scheduler = opts.scheduler ?? timerScheduler;
+    // A history written by a newer Portolan is only read: its files are checked before anything is touched.
+    this.mode = mode === 'normal' && newerSchema(opts.dir) !== null ? 'readOnly' : mode;
+    this.files = new SnapshotFiles(opts.dir, opts.kv, this.clock, this.mode === 'readOnly');
     this.journalMax = opts.tuning?.journalMaxRecords ?? 2000;
+  }
+
+  /** Releases what a failed open() left open. */
+  abandon(): void {
+    for (const cancel of this.timers) cancel();
+    this.timers.clear();
+    this.closed = true;
+    try {
+      this.journal?.close();
+    } catch {
+      // Nothing more to release.
+    }
   }
 
   // ---------- open ----------
 
   open(): void {
+    if (this.mode === 'readOnly') return this.openReadOnly();
     const dir = this.opts.dir;
-    mkdirSync(dir, { recursive: true });
+    this.ensureRoot();
 
     const meta = openKv(this.opts.kv, dir, META_NAME, this.clock, (d) => d.format === META_FORMAT && typeof d.hostPorts === 'object');
     this.metaKv = meta.kv;
-    if (meta.movedTo) this.notice(`The notes, tags and pins file was damaged; it was kept as ${meta.movedTo} and a new one was started.`);
-    for (const [id, m] of Object.entries((meta.data.hostPorts ?? {}) as Record<string, unknown>)) {
-      const clean = cleanMeta(m);
-      if (clean) this.mem.setMeta(id, clean);
-    }
+    if (meta.movedTo) this.notice(`The notes, tags and pins file was damaged or unreadable; it was kept as ${meta.movedTo} and a new one was started.`);
+    this.loadMeta(meta.data);
 
     const index = openKv(this.opts.kv, dir, INDEX_NAME, this.clock, (d) => d.format === INDEX_FORMAT);
     this.indexKv = index.kv;
-    const version = index.data.schemaVersion;
-    if (typeof version === 'number' && version > SCHEMA_VERSION) {
-      throw fail('storage', `The saved history was written by a newer version of Portolan (schema ${version}). It was left untouched; update Portolan to open it.`);
-    }
-    // The journal is read before deciding how to load: a damaged line may have been a save whose file is
-    // on disk, and the sweep after an abrupt exit removes files the index does not know. So any doubt about
-    // the index or the journal means rebuilding from the snapshot files themselves, which loses nothing.
-    const { journal, read } = Journal.open(join(dir, JOURNAL_FILE));
-    this.journal = journal;
-    let rebuild = index.movedTo !== null || read.damagedLines > 0;
-    if (index.movedTo) this.notice(`The history index was damaged; it was kept as ${index.movedTo} and rebuilt from the saved snapshots.`);
+    const read = this.openJournal();
+    // The snapshot files are the truth; the index and the journal only list them. Any doubt about either (damaged,
+    // missing, emptied) means listing the files themselves, which loses nothing.
+    const why: string[] = [];
+    if (read.replaced) why.push(`The history journal was damaged or unreadable; it was kept as ${read.replaced} and the list was rebuilt from the saved snapshots.`);
+    if (index.movedTo) why.push(`The history index was damaged or unreadable; it was kept as ${index.movedTo} and rebuilt from the saved snapshots.`);
     else if (Object.keys(index.data).length > 0) {
       const loaded = this.loadIndex(index.data);
       if (loaded === 'invalid') {
         const moved = moveAside(kvPath(dir, INDEX_NAME), this.clock);
         this.indexKv = this.opts.kv({ name: INDEX_NAME, cwd: dir, clearInvalidConfig: false });
-        this.notice(`The history index was damaged; it was kept as ${moved} and rebuilt from the saved snapshots.`);
-        rebuild = true;
+        why.push(`The history index was damaged; it was kept as ${moved} and rebuilt from the saved snapshots.`);
       } else if (loaded > 0) {
-        this.notice(`${loaded} unreadable index record(s) were found; the index was rebuilt from the saved snapshots.`);
-        rebuild = true;
+        why.push(`${loaded} unreadable index record(s) were found; the index was rebuilt from the saved snapshots.`);
       }
+    } else if (read.records.some((r) => r.g !== 0)) {
+      // Journal lines of a later generation mean an index was written once: it is gone.
+      why.push('The history index was missing; it was rebuilt from the saved snapshots.');
     }
+    if (why.length === 0 && read.damagedLines > 0) why.push('The history list was rebuilt from the saved snapshots.');
+    if (why.length === 0 && read.records.length === 0 && this.hasSnapshotFiles()) {
+      why.push(`The history journal was ${read.existed ? 'empty' : 'missing'}; the list was rebuilt from the saved snapshots.`);
+    }
+    const rebuild = why.length > 0 ? why.join(' ') : null;
 
-    let needsCompaction = rebuild;
     if (rebuild) {
       for (const id of [...this.mem.snaps.keys()]) this.mem.remove(id);
       this.rebuildFromFiles();
     }
-    for (const rec of read.records) this.replay(rec, rebuild);
+    const doomed = new Map<string, string>();
+    for (const rec of read.records) this.replay(rec, rebuild !== null, doomed);
     if (read.damagedLines > 0) {
       const target = join(dir, `history-journal.corrupt-${fileStamp(this.clock)}.ndjson`);
-      journal.copyAside(target);
+      this.journal.copyAside(target);
       this.notice(`${read.damagedLines} damaged line(s) in the history journal were skipped; a copy was kept as ${target}.`);
-      needsCompaction = true;
     }
+    if (rebuild) this.notice(rebuild);
     const cleanExit = read.records.length > 0 && read.records[read.records.length - 1]!.t === 'close';
 
+    // Deletions the journal records but whose files were not yet moved when the last session stopped: move them
+    // now, so they can never come back as orphans. (Their undo ended with that session.)
+    for (const [id, hostPortId] of doomed) if (!this.mem.snaps.has(id)) this.files.toTrash(id, hostPortId);
+
+    let needsCompaction = rebuild !== null;
     if (existsSync(kvPath(dir, V1_NAME))) {
       this.migrateV1();
       needsCompaction = false; // migration compacts
@@ -131,16 +179,83 @@ class FileHistoryStore implements HistoryStore {
     // later: this session's own deletions must land in a fresh trash folder the background removal cannot touch.
     const oldTrash = join(dir, TRASH_DIR);
     if (existsSync(oldTrash)) {
-      const doomed = join(dir, `${TRASH_DIR}-purge-${fileStamp(this.clock)}-${randomBytes(3).toString('hex')}`);
-      renameSync(oldTrash, doomed);
+      const purge = join(dir, `${TRASH_DIR}-purge-${fileStamp(this.clock)}-${randomBytes(3).toString('hex')}`);
+      renameSync(oldTrash, purge);
     }
     for (const leftover of readdirSync(dir).filter((f) => f.startsWith(`${TRASH_DIR}-purge-`))) {
       this.later(0, () => fsp.rm(join(dir, leftover), { recursive: true, force: true }));
     }
-    // After an abrupt exit a snapshot file may exist whose index record never made it: its save never resolved.
-    if (!cleanExit) this.later(2000, () => this.sweepOrphans());
+    // After an abrupt exit a snapshot file may exist whose journal line never made it. The Graph answer in it was
+    // real, so it is added back to the list, never deleted.
+    if (!cleanExit) this.later(this.opts.tuning?.sweepDelayMs ?? 2000, () => this.adoptOrphans());
     const delay = this.opts.tuning?.searchLoadDelayMs ?? 0;
     if (delay >= 0) this.later(delay, async () => this.loadSearch());
+  }
+
+  /** The history folder, owner-only; something else in its place (a file) is kept aside. */
+  private ensureRoot(): void {
+    const dir = this.opts.dir;
+    const st = statSync(dir, { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) {
+      const kept = moveAside(dir, this.clock, 'not-a-folder');
+      this.notice(`Something other than a folder was where the history belongs; it was kept as ${kept} and a new history was started.`);
+    }
+    mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+    ownerOnly(dir);
+  }
+
+  /** Opens the journal; one that cannot be read (a folder, no permission) is kept aside and a new one started. */
+  private openJournal(): JournalReadResult & { replaced: string | null } {
+    const path = join(this.opts.dir, JOURNAL_FILE);
+    try {
+      const { journal, read } = Journal.open(path);
+      this.journal = journal;
+      return { ...read, replaced: null };
+    } catch (err) {
+      if (!isDamage(err)) throw err;
+      const replaced = moveAside(path, this.clock);
+      const { journal, read } = Journal.open(path);
+      this.journal = journal;
+      return { ...read, replaced };
+    }
+  }
+
+  private hasSnapshotFiles(): boolean {
+    return !this.files.scan().next().done;
+  }
+
+  private loadMeta(data: Record<string, unknown>): void {
+    for (const [id, m] of Object.entries((data.hostPorts ?? {}) as Record<string, unknown>)) {
+      const clean = cleanMeta(m);
+      if (clean) this.mem.setMeta(id, clean);
+    }
+  }
+
+  /**
+   * A history written by a newer Portolan: shown as far as it can be read, changed never. Not one byte on disk is
+   * written, moved or created, so the newer version finds it exactly as it left it.
+   */
+  private openReadOnly(): void {
+    const dir = this.opts.dir;
+    const version = newerSchema(dir);
+    this.notice(
+      `The saved history was written by a newer version of Portolan (schema ${version}). It is shown read-only and nothing in it is changed; ` +
+        'new lookups are not saved until Portolan is updated.',
+    );
+    this.loadMeta(peekKv(dir, META_NAME) ?? {});
+    const index = peekKv(dir, INDEX_NAME);
+    let read: JournalReadResult;
+    try {
+      read = readJournal(join(dir, JOURNAL_FILE)).read;
+    } catch {
+      read = { records: [], damagedLines: 1, tornTail: false, existed: true };
+    }
+    const usable = index !== null && read.damagedLines === 0 && this.loadIndex(index) === 0;
+    if (!usable) {
+      for (const id of [...this.mem.snaps.keys()]) this.mem.remove(id);
+      this.rebuildFromFiles();
+    }
+    for (const rec of read.records) this.replay(rec, !usable, new Map());
   }
 
   /** Loads the index; returns 'invalid' for a file of the wrong shape, else how many records were unreadable. */
@@ -163,16 +278,25 @@ class FileHistoryStore implements HistoryStore {
     return bad;
   }
 
-  private replay(rec: JournalRecord, rebuilding: boolean): void {
+  /** Applies one journal line; ids it deletes are collected in `doomed` (id → hostPort id) for their files. */
+  private replay(rec: JournalRecord, rebuilding: boolean, doomed: Map<string, string>): void {
     // A rebuilt index came from the files themselves, so every journal line is replayed against them.
     if (!rebuilding && rec.g !== this.generation) return;
+    const drop = (id: string) => {
+      const r = this.mem.snaps.get(id);
+      if (!r) return;
+      doomed.set(id, r.hostPortId);
+      this.mem.remove(id);
+    };
     if (rec.t === 'add') {
       const r = decodeRec(rec.r);
       if (!r) return;
       if (rebuilding && !existsSync(this.files.pathOf(r.id, r.hostPortId))) return;
       this.mem.add(r, rec.s);
     } else if (rec.t === 'del') {
-      for (const id of rec.ids) this.mem.remove(id);
+      for (const id of rec.ids) drop(id);
+    } else if (rec.t === 'clear') {
+      for (const id of [...this.mem.snaps.keys()]) drop(id);
     }
   }
 
@@ -181,9 +305,15 @@ class FileHistoryStore implements HistoryStore {
     for (const { dir, id } of this.files.scan()) {
       const got = this.files.readAt(dir, id);
       if (got.ok) this.mem.add(recFromSnapshot(got.snapshot), searchTerms(got.snapshot));
-      else if (got.reason === 'damaged') damaged++;
+      else if (got.reason === 'damaged' || got.reason === 'unreadable') damaged++;
     }
-    if (damaged > 0) this.notice(`${damaged} damaged snapshot file(s) were moved aside while rebuilding the index.`);
+    if (damaged > 0) {
+      this.notice(
+        this.mode === 'readOnly'
+          ? `${damaged} snapshot file(s) could not be read and are not shown.`
+          : `${damaged} damaged snapshot file(s) were moved aside (renamed with ".corrupt-") while rebuilding the index.`,
+      );
+    }
     this.searchLoaded = true;
   }
 
@@ -217,8 +347,12 @@ class FileHistoryStore implements HistoryStore {
   private loadSearch(): void {
     if (this.searchLoaded) return;
     this.searchLoaded = true;
-    const opened = openKv(this.opts.kv, this.opts.dir, SEARCH_NAME, this.clock, (d) => d.format === SEARCH_FORMAT && typeof d.data === 'string');
-    if (opened.movedTo) this.notice(`The search text file was damaged; it was kept as ${opened.movedTo} and rebuilt.`);
+    const isSearch = (d: Record<string, unknown>) => d.format === SEARCH_FORMAT && typeof d.data === 'string';
+    const opened =
+      this.mode === 'readOnly'
+        ? { data: peekKv(this.opts.dir, SEARCH_NAME) ?? {}, movedTo: null }
+        : openKv(this.opts.kv, this.opts.dir, SEARCH_NAME, this.clock, isSearch);
+    if (opened.movedTo) this.notice(`The search text file was damaged or unreadable; it was kept as ${opened.movedTo} and rebuilt from the saved snapshots.`);
     if (typeof opened.data.data === 'string') {
       try {
         const { strings, refs } = JSON.parse(opened.data.data) as { strings: string[]; refs: [string, ...number[]][] };
@@ -239,7 +373,7 @@ class FileHistoryStore implements HistoryStore {
   // ---------- writes ----------
 
   async save(input: SnapshotInput): Promise<SnapshotMetaView> {
-    this.assertOpen();
+    this.assertWritable();
     const savedAt = input.savedAt ?? new Date(this.clock.now()).toISOString();
     const ms = Date.parse(savedAt);
     if (Number.isNaN(ms)) throw fail('invalidInput', 'The snapshot time is not a valid date.');
@@ -304,7 +438,7 @@ class FileHistoryStore implements HistoryStore {
   }
 
   async setMeta(patch: HistoryMetaInput): Promise<void> {
-    this.assertOpen();
+    this.assertWritable();
     if (!this.mem.hostPorts.has(patch.hostPortId)) throw fail('notFound', 'That host port has no saved history.');
     const current = this.mem.getMeta(patch.hostPortId);
     const next: HostPortMeta = {
@@ -326,7 +460,7 @@ class FileHistoryStore implements HistoryStore {
   }
 
   async delete(request: DeleteInput): Promise<{ undoToken: string; removed: number }> {
-    this.assertOpen();
+    this.assertWritable();
     let recs: SnapRec[];
     let metaBackup: UndoEntry['meta'] = null;
     if ((request.snapshotId === undefined) === (request.hostPortId === undefined)) {
@@ -366,7 +500,7 @@ class FileHistoryStore implements HistoryStore {
   }
 
   async undo(undoToken: string): Promise<{ restored: number }> {
-    this.assertOpen();
+    this.assertWritable();
     this.expireUndos();
     const entry = this.undos.get(undoToken);
     if (!entry) throw fail('notFound', 'There is nothing to undo any more (undo is possible for 30 minutes after a deletion).');
@@ -407,16 +541,18 @@ class FileHistoryStore implements HistoryStore {
   }
 
   async clear(): Promise<{ removed: number }> {
-    this.assertOpen();
+    this.assertWritable();
     const removed = this.mem.snaps.size;
     try {
-      // The empty index goes first: a crash after it leaves only unreferenced files, which the next open sweeps.
+      // The journal line is the record of the user's decision: a crash after it can only finish the clear at the next
+      // open, never bring a cleared snapshot back. Then the files go (one rename), then the empty index is written.
+      this.journal.append([{ g: this.generation, t: 'clear' }]);
+      const detached = this.files.detachAll();
       this.mem.clear();
       this.undos.clear();
       this.searchLoaded = true;
       this.compact();
       this.saveMeta();
-      const detached = this.files.detachAll();
       if (detached) this.track(fsp.rm(detached, { recursive: true, force: true }));
     } catch (err) {
       throw asStorageFailure(err, 'Could not clear the history');
@@ -490,6 +626,7 @@ class FileHistoryStore implements HistoryStore {
   private readRec(rec: SnapRec): SnapshotView {
     const got = this.files.read(rec.id, rec.hostPortId);
     if (got.ok) return got.snapshot;
+    if (this.mode === 'readOnly') throw fail('storage', 'This saved snapshot could not be read (the history is open read-only, so it was left as it is).');
     // The index points at a file that is gone or damaged: drop the entry so the list stops offering it.
     try {
       this.journal.append([{ g: this.generation, t: 'del', ids: [rec.id] }]);
@@ -563,7 +700,7 @@ class FileHistoryStore implements HistoryStore {
   }
 
   async import(content: string): Promise<ImportReportView> {
-    this.assertOpen();
+    this.assertWritable();
     const file = parseImport(content); // throws before anything is written
     this.loadSearch();
     const fresh: SnapshotView[] = [];
@@ -625,38 +762,51 @@ class FileHistoryStore implements HistoryStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    for (const t of this.timers) clearTimeout(t);
+    for (const cancel of this.timers) cancel();
     this.timers.clear();
     await Promise.allSettled([...this.background]);
+    this.closed = true;
+    if (this.mode === 'readOnly') return;
     for (const entry of this.undos.values()) for (const r of entry.recs) this.files.dropFromTrash(r.id);
     this.undos.clear();
-    this.closed = true;
     try {
       this.journal.append([{ g: this.generation, t: 'close' }]);
     } finally {
       this.journal.close();
+      if (this.mode === 'sessionOnly') await fsp.rm(this.opts.dir, { recursive: true, force: true });
     }
   }
 
   // ---------- housekeeping ----------
 
-  private sweepOrphans(): void {
+  /**
+   * Snapshot files on disk that the list does not know: a save whose file was written but whose journal line was
+   * not. Deleted snapshots are never among them (their files moved to the trash when the deletion was recorded, or
+   * at the next open), so every such file is a real Graph answer and goes back into the list.
+   */
+  private adoptOrphans(): void {
+    const lines: JournalRecord[] = [];
+    const adopted: { rec: SnapRec; terms: string[] }[] = [];
     for (const { dir, id } of this.files.scan()) {
       if (this.closed) return;
-      // Checked and removed in one synchronous step, so a save in flight can never be swept.
-      if (!this.mem.snaps.has(id) && ![...this.undos.values()].some((u) => u.recs.some((r) => r.id === id))) {
-        try {
-          this.files.removeAt(dir, id);
-        } catch {
-          // Left for the next sweep.
-        }
-      }
+      if (this.mem.snaps.has(id) || [...this.undos.values()].some((u) => u.recs.some((r) => r.id === id))) continue;
+      const got = this.files.readAt(dir, id);
+      if (!got.ok || this.files.pathOf(id, got.snapshot.hostPortId) !== kvPath(dir, id)) continue;
+      const rec = recFromSnapshot(got.snapshot);
+      const terms = searchTerms(got.snapshot);
+      adopted.push({ rec, terms });
+      lines.push({ g: this.generation, t: 'add', r: encodeRec(rec), s: terms });
     }
+    if (adopted.length === 0) return;
+    this.journal.append(lines);
+    for (const { rec, terms } of adopted) this.mem.add(rec, terms);
+    this.notice(`${adopted.length} saved snapshot(s) that were missing from the history list (the last session stopped abruptly) were added back.`);
+    this.maybeCompact();
   }
 
   private later(ms: number, task: () => unknown): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
+    const cancel = this.scheduler.schedule(ms, () => {
+      this.timers.delete(cancel);
       if (this.closed) return;
       try {
         const result = task();
@@ -664,9 +814,8 @@ class FileHistoryStore implements HistoryStore {
       } catch (err) {
         this.notice(`A background history task failed: ${err instanceof Error ? err.message : String(err)}`);
       }
-    }, ms);
-    timer.unref();
-    this.timers.add(timer);
+    });
+    this.timers.add(cancel);
   }
 
   private track(p: Promise<unknown>): void {
@@ -685,6 +834,25 @@ class FileHistoryStore implements HistoryStore {
   private assertOpen(): void {
     if (this.closed) throw fail('internal', 'The history store was closed.');
   }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.mode === 'readOnly') {
+      throw fail(
+        'storage',
+        'The saved history was written by a newer version of Portolan and is open read-only: nothing can be saved, changed or deleted until Portolan is updated.',
+      );
+    }
+  }
+}
+
+/** The schema version a newer Portolan wrote into the index, search or notes file, or null when none is newer. */
+function newerSchema(dir: string): number | null {
+  for (const name of [INDEX_NAME, SEARCH_NAME, META_NAME]) {
+    const v = peekKv(dir, name)?.schemaVersion;
+    if (typeof v === 'number' && v > SCHEMA_VERSION) return v;
+  }
+  return null;
 }
 
 function cleanMeta(m: unknown): HostPortMeta | null {

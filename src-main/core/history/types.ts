@@ -39,6 +39,12 @@ export interface RetentionPolicy {
   days: number | null;
 }
 
+/** Runs the store's deferred housekeeping; tests drive it by hand instead of waiting on real time. */
+export interface HistoryScheduler {
+  /** Runs `task` after `ms`; the returned function cancels it. */
+  schedule(ms: number, task: () => void): () => void;
+}
+
 export interface HistoryStoreOptions {
   /** Folder that holds every history file (e.g. <userData>/history). */
   dir: string;
@@ -47,12 +53,16 @@ export interface HistoryStoreOptions {
   clock?: Clock;
   /** Read on every save, so a settings change applies to the next save. Default: keep everything. */
   retention?: () => RetentionPolicy;
+  /** Default: unref'd timers. */
+  scheduler?: HistoryScheduler;
   /** Tuning for tests and the benchmark. */
   tuning?: {
     /** Compact the index journal after this many records (default 2000). */
     journalMaxRecords?: number;
     /** Load search text this many ms after open (default 0: next tick); -1 = only on first search. */
     searchLoadDelayMs?: number;
+    /** Adopt snapshot files the index does not list this many ms after an open that followed an abrupt exit (default 2000). */
+    sweepDelayMs?: number;
   };
 }
 
@@ -73,6 +83,8 @@ export type LatestRef = { hostPortId: string } | { host: string; port: number };
 export interface HistoryStore {
   /** Things the user must be told once (a damaged file moved aside, a migration). The UI shows and may clear them. */
   readonly notices: string[];
+  /** 'readOnly': written by a newer Portolan, so nothing is changed; 'sessionOnly': the folder could not be opened at all. */
+  readonly mode: 'normal' | 'readOnly' | 'sessionOnly';
   save(input: SnapshotInput): Promise<SnapshotMetaView>;
   list(query?: HistoryQuery): Promise<HistoryPageView>;
   snapshots(hostPortId: string): Promise<SnapshotMetaView[]>;

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../support/snapshots';
-import { openStore, tempDir } from '../../unit/history/helpers';
+import { ManualScheduler, openStore, tempDir } from '../../unit/history/helpers';
 
 const GARBAGE = '{"format":"portolan-history-index", this is not json';
 
@@ -13,6 +14,22 @@ async function seeded(dir: string, n = 5, tuning?: { journalMaxRecords: number }
   await store.setMeta({ hostPortId: makeSnapshot(0, { hostPorts: 2 }).hostPortId, note: 'precious note' });
   await store.close();
   return ids;
+}
+
+/** Every path, mode and byte under `dir`, hashed: equal before and after means nothing was written. */
+function folderHash(dir: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = statSync(p);
+      h.update(`${p}\0${st.mode}\0`);
+      if (st.isDirectory()) walk(p);
+      else h.update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
 }
 
 const asideFiles = (dir: string, prefix: string): string[] => readdirSync(dir).filter((f) => f.startsWith(prefix) && f.includes('.corrupt-'));
@@ -113,12 +130,14 @@ describe('damaged files are moved aside, never lost, and the app keeps working',
     // Drop the clean-exit marker, as if the last session was killed.
     writeFileSync(journal, `${lines.filter((l) => !l.includes('"t":"close"')).join('\n')}\n`);
 
-    const reopened = await openStore(dir);
+    const scheduler = new ManualScheduler();
+    const reopened = await openStore(dir, { scheduler });
     expect(reopened.notices.join('\n')).toMatch(/damaged line/);
     expect(reopened.stats().snapshots).toBe(4);
     expect((await reopened.get(ids[1]!)).id).toBe(ids[1]);
     // The sweep of unreferenced files runs 2 s after an abrupt exit; the snapshot must survive it.
-    await new Promise((r) => setTimeout(r, 2300));
+    expect(scheduler.pending).toContain(2000);
+    scheduler.runAll();
     expect((await reopened.get(ids[1]!)).id).toBe(ids[1]);
     await reopened.close();
     const third = await openStore(dir);
@@ -140,16 +159,30 @@ describe('damaged files are moved aside, never lost, and the app keeps working',
     for (const id of ids) expect((await store.get(id)).id).toBe(id);
   });
 
-  it('refuses to touch a history written by a newer schema version', async () => {
+  it('opens a history written by a newer schema version read-only and changes nothing on disk', async () => {
     const dir = tempDir();
-    await seeded(dir, 2, { journalMaxRecords: 1 });
+    const ids = await seeded(dir, 2, { journalMaxRecords: 1 });
     const indexPath = join(dir, 'history-index.json');
     const index = JSON.parse(readFileSync(indexPath, 'utf8'));
     index.schemaVersion = 3;
     const text = JSON.stringify(index);
     writeFileSync(indexPath, text);
     appendFileSync(join(dir, 'history-journal.ndjson'), '');
-    await expect(openStore(dir)).rejects.toMatchObject({ error: { kind: 'storage', message: expect.stringMatching(/newer version/) } });
-    expect(readFileSync(indexPath, 'utf8')).toBe(text);
+    const before = folderHash(dir);
+    const scheduler = new ManualScheduler();
+    const store = await openStore(dir, { scheduler });
+    expect(store.mode).toBe('readOnly');
+    expect(store.notices.join('\n')).toMatch(/newer version of Portolan.*read-only/);
+    expect((await store.list()).total).toBe(2);
+    for (const id of ids) expect((await store.get(id)).id).toBe(id);
+    expect((await store.list({ text: 'precious' })).total).toBe(1);
+    const readOnly = { error: { kind: 'storage', message: expect.stringMatching(/newer version.*read-only/) } };
+    await expect(store.save(makeSnapshot(5, { hostPorts: 2 }))).rejects.toMatchObject(readOnly);
+    await expect(store.delete({ snapshotId: ids[0]! })).rejects.toMatchObject(readOnly);
+    await expect(store.setMeta({ hostPortId: makeSnapshot(0, { hostPorts: 2 }).hostPortId, note: 'x' })).rejects.toMatchObject(readOnly);
+    await expect(store.clear()).rejects.toMatchObject(readOnly);
+    scheduler.runAll();
+    await store.close();
+    expect(folderHash(dir)).toBe(before);
   });
 });
