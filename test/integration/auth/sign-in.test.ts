@@ -15,7 +15,7 @@ async function failureOf(p: Promise<unknown>): Promise<PortolanFailure> {
     await p;
   } catch (err) {
     if (err instanceof PortolanFailure) return err;
-    throw new Error(`expected a PortolanFailure, got ${String(err)}`);
+    throw new Error(`expected a PortolanFailure, got ${String(err)}`, { cause: err });
   }
   throw new Error('expected the promise to fail');
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ describe('migration from schema v1', () => {
     writeV1(dir, { schemaVersion: 1, snapshots: [v1(0, 'a')], meta: {} });
     const path = join(dir, 'history.json');
     const damaged = readFileSync(path, 'utf8').slice(0, 200);
-    require('node:fs').writeFileSync(path, damaged);
+    writeFileSync(path, damaged);
     const store = await openStore(dir);
     expect(store.notices.join('\n')).toMatch(/earlier version was damaged/);
     const aside = readdirSync(dir).filter((f) => f.startsWith('history.corrupt-'));

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeElectron, type FakeElectron } from './fake-electron';
+import type { FakeElectron } from './fake-electron';
 
 const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
 vi.mock('electron', async () => {

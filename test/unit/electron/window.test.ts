@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeElectron, type FakeElectron } from './fake-electron';
+import type { FakeElectron } from './fake-electron';
 
 const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
 vi.mock('electron', async () => {

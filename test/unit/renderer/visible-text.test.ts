@@ -51,7 +51,6 @@ describe('toVisibleString', () => {
     const shown = toSegments(all)
       .map((s) => s.text)
       .join('');
-    // eslint-disable-next-line no-control-regex
     expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
   });
 
