@@ -16,6 +16,8 @@ import { createNodeTransport } from './net/node-transport';
 import { createReachabilityProbe } from './net/reachability';
 import { systemClock, type TokenSource } from './ports';
 import { createHandlers } from './service/handlers';
+import { redactHandlerErrors } from './service/redact-handlers';
+import { createSecretLedger } from './secret-ledger';
 import type { AuthPort, SourcePort } from './service/ports';
 import { createSettingsStore } from './settings';
 import { allowedOrigins } from './allowed-origins';
@@ -30,6 +32,10 @@ export interface Core {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const overrides = opts.overrides ?? {};
+  // Every bearer token the core uses is remembered, so its exact text can be scrubbed from errors and logs.
+  const ledger = createSecretLedger();
+  if (opts.staticToken) ledger.remember(opts.staticToken);
+  const log = opts.log ? (line: string) => opts.log?.(ledger.redact(line)) : undefined;
   // Every preview flag goes through the settings store, so settings:get shows the values in force (cloud
   // 'custom' under --authority) and which fields the flags fix; cloud() below still gives them precedence.
   const settings = createSettingsStore(opts.userDataDir, {
@@ -83,7 +89,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     openBrowser: opts.openBrowser,
     ...(overrides.caPem ? { ca: overrides.caPem } : {}),
     allowHosts: (url) => allowedOrigins(cloud()).has(url.origin),
-    ...(opts.log ? { log: opts.log } : {}),
+    ...(log ? { log } : {}),
   });
 
   const mode = (): AuthStatusView['mode'] => {
@@ -92,13 +98,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return settings.get().clientId ? 'msal' : 'demo';
   };
 
-  const staticTokens: TokenSource = {
+  const staticTokenSource: TokenSource = {
     async getToken({ forceRefresh }) {
       // A static token cannot be refreshed: after a 401 the analyst must supply a new one.
       if (forceRefresh) throw fail('unauthorized', 'Graph rejected PORTOLAN_GRAPH_TOKEN. Start the preview with a fresh token.');
       return opts.staticToken ?? '';
     },
   };
+  const staticTokens = ledger.track(staticTokenSource);
+  const signedInTokens = ledger.track(auth.tokens);
   const demoTransport = createDemoTransport();
 
   const source = (): SourcePort => {
@@ -116,7 +124,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return {
       kind: m === 'token' ? 'token' : 'graph',
       graphRoot: root,
-      graph: createGraphClient({ transport, serviceRoot: root, apiVersion: s.apiVersion, tokens: m === 'token' ? staticTokens : auth.tokens }),
+      graph: createGraphClient({ transport, serviceRoot: root, apiVersion: s.apiVersion, tokens: m === 'token' ? staticTokens : signedInTokens }),
     };
   };
 
@@ -150,7 +158,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     switchAccount: (id) => auth.switchAccount(id),
   };
 
-  const handlers = createHandlers({
+  // The one door errors leave the core by: tokens echoed back by Graph or a proxy are scrubbed here.
+  const handlers = redactHandlerErrors(createHandlers({
     version: opts.version,
     preview: opts.preview,
     settings,
@@ -162,7 +171,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     clock,
     ...(opts.isOnline ? { isOnline: opts.isOnline } : {}),
     reachable: createReachabilityProbe(),
-  });
+  }), ledger);
 
   return {
     handlers,
