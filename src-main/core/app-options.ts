@@ -1,4 +1,5 @@
 import type { Clock, Encryptor, HttpTransport, KvStoreFactory } from './ports';
+import type { ConfirmEndpoints } from './settings/endpoint-confirmation';
 
 /** Everything the host (Electron shell or web preview) plugs into the core. */
 export interface CoreOptions {
@@ -15,6 +16,11 @@ export interface CoreOptions {
   openBrowser: (url: string) => Promise<void>;
   /** Opens an allow-listed https URL for the user (docs links). Returns false when refused. */
   openExternal: (url: string) => Promise<boolean>;
+  /**
+   * Asks the user before settings:set moves the sign-in authority or Graph root (where tokens go): a native
+   * modal in the app. Without it such changes are refused, so a host cannot forget to ask.
+   */
+  confirmEndpoints?: ConfirmEndpoints;
   /** Preview flags; not persisted. */
   overrides?: {
     graphBaseUrl?: string;

@@ -3,7 +3,7 @@
 // app and the preview run the very same code behind the contract.
 import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
-import type { AuthStatusView } from '../shared/views';
+import type { AuthStatusView, SettingsView } from '../shared/views';
 import type { CoreOptions } from './app-options';
 import { createAuthService } from './auth';
 import { authorityWithTenant } from './auth/authority-config';
@@ -19,7 +19,7 @@ import { createHandlers } from './service/handlers';
 import { redactHandlerErrors } from './service/redact-handlers';
 import { createSecretLedger } from './secret-ledger';
 import type { AuthPort, SourcePort } from './service/ports';
-import { createSettingsStore } from './settings';
+import { createSettingsStore, withEndpointConfirmation } from './settings';
 import { allowedOrigins } from './allowed-origins';
 
 export interface Core {
@@ -52,8 +52,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
    * from the national cloud the settings name (the settings overlay has already switched to 'custom' under
    * --authority, so then the saved custom root, else the global Graph root).
    */
-  const cloud = (): CloudInfo => {
-    const s = settings.get();
+  const cloudOf = (s: SettingsView): CloudInfo => {
     if (!overrides.graphBaseUrl && !overrides.authority) return resolveCloud(s);
     const named = s.cloud === 'custom' ? null : CLOUDS[s.cloud];
     return resolveCloud({
@@ -62,6 +61,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       customAuthority: overrides.authority ?? named?.authorityBase ?? s.customAuthority,
     });
   };
+  const cloud = (): CloudInfo => cloudOf(settings.get());
+
+  // settings:set goes through this: a change of where tokens go is confirmed by the user in main first.
+  const confirmedSettings = withEndpointConfirmation(settings, {
+    endpoints: (view) => {
+      const c = cloudOf(view);
+      return { authority: c.authorityBase, graphRoot: c.graphRoot, cloud: view.cloud };
+    },
+    confirm: opts.confirmEndpoints ?? (async () => false),
+  });
 
   // Only the configured endpoints may be contacted: the real clouds, or the custom/preview roots.
   const transport = opts.transport ?? createNodeTransport({ ca: overrides.caPem, allow: (url) => allowedOrigins(cloud()).has(url.origin) });
@@ -162,7 +171,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const handlers = redactHandlerErrors(createHandlers({
     version: opts.version,
     preview: opts.preview,
-    settings,
+    settings: confirmedSettings,
     source,
     auth: authPort,
     history,

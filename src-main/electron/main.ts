@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from '../core/app';
+import { confirmEndpointsWithDialog } from './confirm-endpoints';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, originOf } from './app-protocol';
 import { installClientCertificatePolicy } from './client-certificates';
 import { installContentSecurityPolicy } from './csp';
@@ -109,6 +110,7 @@ export function startPortolan(): void {
         encryptor: createSafeStorageEncryptor(safeStorage),
         openBrowser: (url) => opener.openSignIn(url),
         openExternal: (url) => opener.openExternal(url),
+        confirmEndpoints: (change) => confirmEndpointsWithDialog(dialog, liveWindow(), change),
         isOnline: () => net.isOnline(),
       });
       const handlers = core.handlers;

@@ -48,6 +48,10 @@ async function main(): Promise<void> {
       process.stdout.write(`OPEN_EXTERNAL=${url}\n`);
       return true;
     },
+    // The preview accepts endpoint changes without asking: it has no native dialog, it is a development and
+    // test tool that is never packaged, and its endpoints come from its own command line (--authority,
+    // --graph-base-url), which take precedence over anything saved through settings:set.
+    confirmEndpoints: async () => true,
     overrides: {
       ...(args.graphBaseUrl ? { graphBaseUrl: args.graphBaseUrl } : {}),
       ...(args.authority ? { authority: args.authority } : {}),

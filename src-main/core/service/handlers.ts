@@ -107,7 +107,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
 
     'settings:get': () => asResult(() => withOverridden(deps.settings, deps.settings.get())),
-    'settings:set': (patch) => asResult(() => withOverridden(deps.settings, deps.settings.update(patch))),
+    'settings:set': (patch) => asResult(async () => withOverridden(deps.settings, await deps.settings.update(patch))),
 
     'auth:status': () => asResult(() => deps.auth.status()),
     'auth:signIn': () => asResult(() => deps.auth.signIn()),

@@ -46,7 +46,8 @@ export interface SourcePort {
 
 export interface SettingsPort {
   get(): SettingsView;
-  update(patch: Partial<SettingsView>): SettingsView;
+  /** May wait for the user to confirm new endpoints; fails (nothing saved) when they do not. */
+  update(patch: Partial<SettingsView>): SettingsView | Promise<SettingsView>;
   /** Fields fixed for this run by preview flags. */
   overridden?(): SettingKey[];
   readonly notices: readonly string[];

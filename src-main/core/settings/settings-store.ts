@@ -25,6 +25,8 @@ export interface SettingsStore {
   get(): SettingsView;
   /** Validates and saves; throws PortolanFailure('invalidInput') naming the problem. Returns the effective view. */
   update(patch: Partial<SettingsView>): SettingsView;
+  /** The effective view the patch would produce, validated exactly as update does, without saving anything. */
+  preview(patch: Partial<SettingsView>): SettingsView;
   /** Fields whose effective value comes from an override, so the settings view can say so. */
   overridden(): SettingKey[];
   /** Shown once to the user, e.g. "your settings file could not be read and was kept as …". */
@@ -47,15 +49,9 @@ export function createSettingsStore(dir: string, opts: { overrides?: SettingsOve
     notices,
     get: () => effective(),
     overridden: () => Object.keys(overlay) as SettingKey[],
+    preview: (patch) => ({ ...apply(stored, patch), ...overlay }),
     update(patch) {
-      if (patch === null || typeof patch !== 'object') throw fail('invalidInput', 'Settings must be an object.');
-      const next: SettingsView = { ...stored };
-      for (const [key, value] of Object.entries(patch)) {
-        if (!(KEYS as string[]).includes(key)) throw fail('invalidInput', `Unknown setting "${key.slice(0, 60)}".`);
-        const k = key as keyof SettingsView;
-        (next as unknown as Record<string, unknown>)[k] = validateField(k, value);
-      }
-      validateWhole(next);
+      const next = apply(stored, patch);
       try {
         writeFileAtomicSync(file, `${JSON.stringify({ version: FORMAT_VERSION, settings: next }, null, 2)}\n`, { mode: 0o600 });
       } catch (err) {
@@ -66,6 +62,19 @@ export function createSettingsStore(dir: string, opts: { overrides?: SettingsOve
       return effective();
     },
   };
+}
+
+/** The stored settings with the patch applied, every field and the whole validated; throws invalidInput. */
+function apply(stored: SettingsView, patch: Partial<SettingsView>): SettingsView {
+  if (patch === null || typeof patch !== 'object') throw fail('invalidInput', 'Settings must be an object.');
+  const next: SettingsView = { ...stored };
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(KEYS as string[]).includes(key)) throw fail('invalidInput', `Unknown setting "${key.slice(0, 60)}".`);
+    const k = key as keyof SettingsView;
+    (next as unknown as Record<string, unknown>)[k] = validateField(k, value);
+  }
+  validateWhole(next);
+  return next;
 }
 
 function overridesToPatch(o: SettingsOverrides): Partial<SettingsView> {

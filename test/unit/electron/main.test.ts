@@ -99,6 +99,22 @@ describe('main process lifecycle', () => {
     ]);
   });
 
+  it('gives the core a confirmEndpoints that asks with a native modal on the window, Cancel by default', async () => {
+    const { electron, createCore, ready } = await boot();
+    await ready();
+    const opts = createCore.mock.calls[0]![0] as { confirmEndpoints(c: { authority: string | null; graphRoot: string; cloud: string }): Promise<boolean> };
+    const change = { authority: 'https://login.evil.example', graphRoot: 'https://graph.evil.example', cloud: 'custom' };
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 } as never);
+    expect(await opts.confirmEndpoints(change)).toBe(false);
+    electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 } as never);
+    expect(await opts.confirmEndpoints(change)).toBe(true);
+    const [parent, options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { buttons: string[]; defaultId: number; cancelId: number; detail: string }];
+    expect(parent).toBe(electron.BrowserWindow.instances[0]);
+    expect(options).toMatchObject({ buttons: ['Use these endpoints', 'Cancel'], defaultId: 1, cancelId: 1 });
+    expect(options.detail).toContain('login.evil.example');
+    expect(options.detail).toContain('https://graph.evil.example');
+  });
+
   it('IPC from the window reaches the core; from anywhere else it is refused', async () => {
     const { fake, core, ready } = await boot();
     await ready();
