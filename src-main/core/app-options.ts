@@ -1,3 +1,4 @@
+import type { HistoryScheduler } from './history';
 import type { Clock, Encryptor, HttpTransport, KvStoreFactory } from './ports';
 import type { ConfirmEndpoints } from './settings/endpoint-confirmation';
 
@@ -37,6 +38,8 @@ export interface CoreOptions {
   /** Injected for tests; defaults to a node:https transport with the allow-list. */
   transport?: HttpTransport;
   clock?: Clock;
+  /** Runs the history's deferred housekeeping; tests drive it by hand. */
+  historyScheduler?: HistoryScheduler;
   /** The host's view of connectivity (Electron's net.isOnline). */
   isOnline?: () => boolean;
   log?: (line: string) => void;

@@ -79,6 +79,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dir: join(opts.userDataDir, 'history'),
     kv: opts.kv,
     clock,
+    ...(opts.historyScheduler ? { scheduler: opts.historyScheduler } : {}),
     retention: () => {
       const s = settings.get();
       return { perHostPort: s.retentionPerHostPort, days: s.retentionDays };

@@ -11,6 +11,8 @@ export const kvStoreFactory: KvStoreFactory = (options) => {
     // Default false: a corrupt file must make the constructor throw so the core can move it aside,
     // instead of electron-store silently wiping it.
     clearInvalidConfig: options.clearInvalidConfig ?? false,
+    // History and settings name the hosts an analyst investigates: readable by the user only.
+    configFileMode: 0o600,
   });
   return store as unknown as KvStore;
 };

@@ -24,6 +24,7 @@ const short = (max: number) => z.string().max(max);
 
 import { HOSTPORT_SELECTABLE } from './selectable';
 import { hostPortIdProblem, MAX_HOST_PORT_ID_LENGTH } from './host-port-id';
+import { SAVED_HOST_PORT_ID_MAX } from './limits';
 export { HOSTPORT_SELECTABLE, type SelectableField } from './selectable';
 
 export const LookupRequest = z
@@ -72,7 +73,7 @@ export const HistoryQuery = z
   .object({
     text: short(500).default(''),
     /** Exactly this hostPort (its summary: note, tags, pin, counts). */
-    hostPortId: short(512).optional(),
+    hostPortId: short(SAVED_HOST_PORT_ID_MAX).optional(),
     status: short(40).optional(),
     protocol: short(40).optional(),
     port: z.number().int().min(1).max(65535).optional(),
@@ -86,24 +87,24 @@ export const HistoryQuery = z
   .strict();
 export type HistoryQuery = z.input<typeof HistoryQuery>;
 
-export const HostPortRef = z.object({ hostPortId: short(512) }).strict();
+export const HostPortRef = z.object({ hostPortId: short(SAVED_HOST_PORT_ID_MAX) }).strict();
 export const SnapshotRef = z.object({ snapshotId: short(128) }).strict();
 export const HistoryMetaPatch = z
   .object({
-    hostPortId: short(512),
+    hostPortId: short(SAVED_HOST_PORT_ID_MAX),
     note: short(20000).optional(),
     tags: z.array(short(80)).max(50).optional(),
     pinned: z.boolean().optional(),
   })
   .strict();
 export const DeleteRequest = z
-  .object({ snapshotId: short(128).optional(), hostPortId: short(512).optional() })
+  .object({ snapshotId: short(128).optional(), hostPortId: short(SAVED_HOST_PORT_ID_MAX).optional() })
   .strict()
   .refine((v) => (v.snapshotId === undefined) !== (v.hostPortId === undefined), 'name exactly one of snapshotId or hostPortId');
 export const UndoRequest = z.object({ undoToken: short(128) }).strict();
 export const ClearRequest = z.object({ confirm: z.literal('DELETE ALL') }).strict();
 export const CompareRequest = z.object({ beforeId: short(128), afterId: short(128) }).strict();
-export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(512)).optional() }).strict();
+export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).optional() }).strict();
 /** 200 MB: generous for tens of thousands of snapshots, small enough not to take main down. */
 export const ImportRequest = z.object({ content: z.string().max(200 * 1024 * 1024) }).strict();
 export const OpenExternalRequest = z.object({ url: short(2048) }).strict();

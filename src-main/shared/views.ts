@@ -156,6 +156,8 @@ export interface LookupResultView {
   fetchedAt: string;
   /** Id of the snapshot saved in history, when saving is on. */
   snapshotId: string | null;
+  /** Present when saving to history was on but failed: the result is still good, it is just not in history. */
+  saveError?: PortolanError;
 }
 
 export type CloudId = 'global' | 'usGovL4' | 'usGovL5' | 'china' | 'custom';

@@ -9,4 +9,6 @@ export const confKvFactory: KvStoreFactory = (options) =>
     cwd: options.cwd,
     projectName: 'portolan',
     clearInvalidConfig: options.clearInvalidConfig ?? false,
+    // History and settings name the hosts an analyst investigates: readable by the user only.
+    configFileMode: 0o600,
   }) as unknown as KvStore;

@@ -1,6 +1,7 @@
 // The JSON export file: lossless (every snapshot in full, raw response included) and versioned, so a later build
 // can read it and an older build can refuse it clearly.
 import { z } from 'zod';
+import { SAVED_HOST_PORT_ID_MAX } from '../../shared/limits';
 import type { SnapshotView } from '../../shared/views';
 import { SNAPSHOT_ID } from './layout';
 
@@ -45,7 +46,7 @@ export const hostPortViewSchema = z.object({
 
 export const snapshotSchema = z.object({
   id: z.string().regex(SNAPSHOT_ID, 'not a valid snapshot id'),
-  hostPortId: z.string().min(1).max(512),
+  hostPortId: z.string().min(1).max(SAVED_HOST_PORT_ID_MAX),
   host: str,
   port: z.number().int().nullable(),
   savedAt: isoDate,
@@ -71,7 +72,7 @@ export const exportFileSchema = z.object({
   hostPorts: z.array(
     z.object({
       meta: z.object({
-        hostPortId: z.string().min(1).max(512),
+        hostPortId: z.string().min(1).max(SAVED_HOST_PORT_ID_MAX),
         note: z.string().max(20000),
         tags: z.array(z.string().max(80)).max(50),
         pinned: z.boolean(),

@@ -33,9 +33,18 @@ export class Journal {
     this.fd = fd;
   }
 
-  /** Opens (creating) the journal, cutting off an unfinished last line so the next append starts clean. */
-  static open(path: string): { journal: Journal; read: JournalReadResult } {
+  /**
+   * Opens (creating) the journal, cutting off an unfinished last line so the next append starts clean. When lines
+   * are damaged, the file is first copied to `asidePath()` as it was (the returned `copiedTo`), so nothing is lost.
+   */
+  static open(path: string, asidePath: () => string): { journal: Journal; read: JournalReadResult & { copiedTo: string | null } } {
     const { text, read } = readJournal(path);
+    let copiedTo: string | null = null;
+    if (read.damagedLines > 0) {
+      copiedTo = asidePath();
+      copyFileSync(path, copiedTo);
+      chmodSync(copiedTo, 0o600);
+    }
     // Owner-only: the journal names every host the analyst looked up.
     const fd = openSync(path, 'a+', 0o600);
     if (read.tornTail) {
@@ -45,7 +54,7 @@ export class Journal {
     }
     const journal = new Journal(path, fd);
     journal.count = read.records.length;
-    return { journal, read };
+    return { journal, read: { ...read, copiedTo } };
   }
 
   get records(): number {
@@ -66,12 +75,6 @@ export class Journal {
     ftruncateSync(this.fd, 0);
     fdatasyncSync(this.fd);
     this.count = 0;
-  }
-
-  /** Keeps a copy of a damaged journal for the user before it is compacted away. */
-  copyAside(target: string): void {
-    copyFileSync(this.path, target);
-    chmodSync(target, 0o600);
   }
 
   close(): void {
@@ -96,9 +99,11 @@ export function parseJournal(text: string): Omit<JournalReadResult, 'existed'> {
   const records: JournalRecord[] = [];
   let damagedLines = 0;
   const lines = text.split('\n');
-  // Text after the last newline is an append that never finished.
+  // Text after the last newline is an append that never finished. Every append starts with the same bytes, so a
+  // tail that does not is damage (a file overwritten with something else), not an interrupted append.
   const tail = lines.pop() ?? '';
   const tornTail = tail.length > 0;
+  if (tornTail && !'{"g":'.startsWith(tail.slice(0, 5))) damagedLines++;
   for (const line of lines) {
     if (line.length === 0) continue;
     try {

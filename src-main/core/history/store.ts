@@ -156,10 +156,8 @@ class FileHistoryStore implements HistoryStore {
     }
     const doomed = new Map<string, string>();
     for (const rec of read.records) this.replay(rec, rebuild !== null, doomed);
-    if (read.damagedLines > 0) {
-      const target = join(dir, `history-journal.corrupt-${fileStamp(this.clock)}.ndjson`);
-      this.journal.copyAside(target);
-      this.notice(`${read.damagedLines} damaged line(s) in the history journal were skipped; a copy was kept as ${target}.`);
+    if (read.copiedTo) {
+      this.notice(`${read.damagedLines} damaged line(s) in the history journal were skipped; a copy of the journal was kept as ${read.copiedTo}.`);
     }
     if (rebuild) this.notice(rebuild);
     const cleanExit = read.records.length > 0 && read.records[read.records.length - 1]!.t === 'close';
@@ -205,16 +203,17 @@ class FileHistoryStore implements HistoryStore {
   }
 
   /** Opens the journal; one that cannot be read (a folder, no permission) is kept aside and a new one started. */
-  private openJournal(): JournalReadResult & { replaced: string | null } {
+  private openJournal(): JournalReadResult & { replaced: string | null; copiedTo: string | null } {
     const path = join(this.opts.dir, JOURNAL_FILE);
+    const aside = () => join(this.opts.dir, `history-journal.corrupt-${fileStamp(this.clock)}-${randomBytes(3).toString('hex')}.ndjson`);
     try {
-      const { journal, read } = Journal.open(path);
+      const { journal, read } = Journal.open(path, aside);
       this.journal = journal;
       return { ...read, replaced: null };
     } catch (err) {
       if (!isDamage(err)) throw err;
       const replaced = moveAside(path, this.clock);
-      const { journal, read } = Journal.open(path);
+      const { journal, read } = Journal.open(path, aside);
       this.journal = journal;
       return { ...read, replaced };
     }

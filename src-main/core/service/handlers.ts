@@ -4,7 +4,7 @@ import type { Handlers } from '../../shared/contract';
 import type { PortolanError, SettingsView } from '../../shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { Clock } from '../ports';
-import type { AuthPort, HistoryPort, LookupInput, SettingsPort, SourcePort } from './ports';
+import type { AuthPort, HistoryPort, LookupInput, LookupOutcome, SettingsPort, SourcePort } from './ports';
 
 export interface ServiceDeps {
   version: string;
@@ -69,25 +69,17 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         const outcome = await source.graph.lookup(input, controller.signal);
         lastNetworkOk = true;
         let snapshotId: string | null = null;
+        let saveError: PortolanError | undefined;
         const settings = deps.settings.get();
         if (settings.saveHistory) {
-          const resolved = outcome.request.resolvedFrom;
-          const saved = await deps.history.save({
-            hostPortId: outcome.hostPort.id,
-            host: resolved?.host ?? outcome.hostPort.host?.id ?? null,
-            port: resolved?.port ?? outcome.hostPort.port,
-            savedAt: outcome.fetchedAt,
-            cloud: settings.cloud,
-            tenant: source.kind === 'demo' ? null : settings.tenant,
-            account: await deps.activeUsername(),
-            source: source.kind,
-            request: outcome.request,
-            raw: outcome.raw,
-            hostPort: outcome.hostPort,
-          });
-          snapshotId = saved.id;
+          // A failed save must not cost the analyst a good Graph answer: the result goes back with the reason.
+          try {
+            snapshotId = await saveSnapshot(deps, source, settings, outcome);
+          } catch (err) {
+            saveError = toPortolanError(err);
+          }
         }
-        return { ok: true, value: { ...outcome, source: source.kind, snapshotId } };
+        return { ok: true, value: { ...outcome, source: source.kind, snapshotId, ...(saveError ? { saveError } : {}) } };
       } catch (err) {
         const error = toPortolanError(err);
         if (OFFLINE_KINDS.has(error.kind)) lastNetworkOk = false;
@@ -138,6 +130,24 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         return { opened };
       }),
   };
+}
+
+async function saveSnapshot(deps: ServiceDeps, source: SourcePort, settings: SettingsView, outcome: LookupOutcome): Promise<string> {
+  const resolved = outcome.request.resolvedFrom;
+  const saved = await deps.history.save({
+    hostPortId: outcome.hostPort.id,
+    host: resolved?.host ?? outcome.hostPort.host?.id ?? null,
+    port: resolved?.port ?? outcome.hostPort.port,
+    savedAt: outcome.fetchedAt,
+    cloud: settings.cloud,
+    tenant: source.kind === 'demo' ? null : settings.tenant,
+    account: await deps.activeUsername(),
+    source: source.kind,
+    request: outcome.request,
+    raw: outcome.raw,
+    hostPort: outcome.hostPort,
+  });
+  return saved.id;
 }
 
 function withOverridden(settings: SettingsPort, view: SettingsView): SettingsView {

@@ -1,4 +1,4 @@
-import type { DataSource, HostPortView, LookupRequestInfo } from '../../../src-main/shared/views';
+import type { DataSource, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-main/shared/views';
 
 /** What the detail view shows: a LookupResultView or a history SnapshotView both fit. */
 export interface DetailInput {
@@ -8,4 +8,6 @@ export interface DetailInput {
   source: DataSource;
   fetchedAt?: string;
   savedAt?: string;
+  /** A fresh lookup whose save to history failed: why (the result itself is good). */
+  saveError?: PortolanError;
 }
