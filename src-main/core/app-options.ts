@@ -1,4 +1,5 @@
 import type { HistoryScheduler } from './history';
+import type { LinkInbox } from './link-inbox';
 import type { Clock, Encryptor, HttpTransport, KvStoreFactory } from './ports';
 import type { ConfirmEndpoints } from './settings/endpoint-confirmation';
 
@@ -43,4 +44,6 @@ export interface CoreOptions {
   /** The host's view of connectivity (Electron's net.isOnline). */
   isOnline?: () => boolean;
   log?: (line: string) => void;
+  /** portolan:// links handed to the host, served to the renderer by 'app:pendingLinks'. */
+  links?: LinkInbox;
 }

@@ -24,6 +24,8 @@ import { allowedOrigins } from './allowed-origins';
 
 export interface Core {
   handlers: Handlers;
+  /** Scrubs every token the core has used (and anything JWT- or bearer-shaped) from text, for the host's log. */
+  redact(text: string): string;
   /** Origin of the sign-in authority in force (for main's own sign-in opener only, never the renderer's links), or null. */
   authority(): string | null;
   dispose(): Promise<void>;
@@ -181,10 +183,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     clock,
     ...(opts.isOnline ? { isOnline: opts.isOnline } : {}),
     reachable: createReachabilityProbe(),
+    ...(opts.links ? { links: opts.links } : {}),
   }), ledger);
 
   return {
     handlers,
+    redact: (text) => ledger.redact(text),
     authority: () => {
       try {
         const base = cloud().authorityBase;

@@ -22,9 +22,21 @@ export const CHANNEL_NAMES = [
   'history:export',
   'history:import',
   'shell:openExternal',
+  'app:pendingLinks',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /** Electron IPC channel for a contract channel; the prefix keeps ours apart from anything else. */
 export const ipcChannel = (name: ChannelName): string => `portolan:${name}`;
+
+/**
+ * Main → renderer nudges. They carry no data at all (the page pulls what it needs through a contract
+ * channel, which checks the sender and validates as every call does): a link is waiting in
+ * 'app:pendingLinks', or the menu asked for the Settings screen.
+ */
+export const NOTIFICATIONS = {
+  linkAvailable: 'portolan:notify:linkAvailable',
+  openSettings: 'portolan:notify:openSettings',
+} as const;
+export type NotificationName = keyof typeof NOTIFICATIONS;

@@ -9,6 +9,7 @@ import type {
   HistoryPageView,
   ImportReportView,
   LookupResultView,
+  PendingLinksView,
   Result,
   SettingsView,
   SnapshotMetaView,
@@ -133,6 +134,8 @@ export const channels = {
   'history:export': ExportRequest,
   'history:import': ImportRequest,
   'shell:openExternal': OpenExternalRequest,
+  /** Takes (and clears) the portolan:// links the OS handed main since the last call. */
+  'app:pendingLinks': Empty,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -164,6 +167,7 @@ export interface Responses {
   'history:export': ExportView;
   'history:import': ImportReportView;
   'shell:openExternal': { opened: boolean };
+  'app:pendingLinks': PendingLinksView;
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]>;
@@ -173,6 +177,12 @@ export type ResponseOf<C extends Channel> = Responses[C];
 /** The API the preload exposes as window.portolan, and the preview's HTTP bridge implements. */
 export type PortolanApi = {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+};
+
+/** The preload's data-less listeners (the app only; the preview has none). Each returns an unsubscribe function. */
+export type PortolanNotifications = {
+  onLinkAvailable(listener: () => void): () => void;
+  onOpenSettings(listener: () => void): () => void;
 };
 
 /** Main-side handler map: one method per channel, taking the validated request. */

@@ -127,6 +127,8 @@ export interface PortolanError {
   retryAfterSeconds?: number;
   /** Extra technical detail safe to show (never a token). */
   detail?: string;
+  /** The input or setting the error is about (e.g. 'host', 'proxy'), so the UI can mark that field. */
+  field?: string;
   /** When a lookup failed (e.g. offline) but history holds a saved snapshot of the same hostPort. */
   savedSnapshotId?: string;
   /** savedAt of that snapshot. */
@@ -303,4 +305,17 @@ export interface ExportView {
 export interface ImportReportView {
   added: number;
   skipped: number;
+}
+
+// ---- portolan:// links ----
+
+/** What a validated portolan:// link asks to look up: the same two shapes the Lookup form accepts. */
+export type LinkTarget = { kind: 'hostPort'; host: string; port: number } | { kind: 'id'; hostPortId: string };
+
+/** One link the OS handed the app, already checked by main: a target to look up, or why it was refused. */
+export type PendingLinkView = { ok: true; target: LinkTarget } | { ok: false; message: string };
+
+export interface PendingLinksView {
+  /** Oldest first; taking them empties main's queue. */
+  links: PendingLinkView[];
 }

@@ -1,7 +1,7 @@
 // The service object whose methods are the IPC handlers. Each takes an already validated request
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
 import type { Handlers } from '../../shared/contract';
-import type { PortolanError, SettingsView } from '../../shared/views';
+import type { PendingLinkView, PortolanError, SettingsView } from '../../shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { Clock } from '../ports';
 import type { AuthPort, HistoryPort, LookupInput, LookupOutcome, SettingsPort, SourcePort } from './ports';
@@ -22,6 +22,8 @@ export interface ServiceDeps {
   /** Whether a Graph service root answers at all (a TCP probe); asked by app:info only. */
   reachable?(graphRoot: string): Promise<boolean>;
   clock: Clock;
+  /** portolan:// links waiting for the renderer (none when the host has no link handling). */
+  links?: { take(): PendingLinkView[] };
 }
 
 const OFFLINE_KINDS = new Set<PortolanError['kind']>(['network', 'offline', 'timeout']);
@@ -129,6 +131,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         if (!opened) throw fail('invalidInput', 'Portolan only opens https links to Microsoft documentation and sign-in pages.');
         return { opened };
       }),
+
+    'app:pendingLinks': () => asResult(async () => ({ links: deps.links?.take() ?? [] })),
   };
 }
 
