@@ -1,7 +1,7 @@
 // The Content-Security-Policy for everything the window loads. The renderer's index.html carries the
-// same policy in a <meta> tag; the header is the one that cannot be removed by a script that manages to
-// edit the DOM, and it can carry frame-ancestors, which a <meta> policy ignores. A unit test keeps the
-// two in step.
+// same policy in a <meta> tag, minus frame-ancestors: a <meta> policy ignores that directive and logs a
+// console error for it, so it lives in this header only. The header is also the one that cannot be removed
+// by a script that manages to edit the DOM. A unit test keeps the two in step.
 import type { Session } from 'electron';
 
 /**

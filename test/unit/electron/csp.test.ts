@@ -37,13 +37,15 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|\*|https?:|blob:|wasm|strict-dynamic/);
   });
 
-  it("matches the renderer's <meta> policy directive for directive (the header may add frame-ancestors)", () => {
+  it("matches the renderer's <meta> policy directive for directive, frame-ancestors in the header only", () => {
     const html = readFileSync(new URL('../../../src-renderer/index.html', import.meta.url), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
     expect(meta).toBeTruthy();
     const metaDirectives = directives(meta!);
     for (const [name, value] of metaDirectives) expect(csp.get(name), name).toBe(value);
     for (const name of csp.keys()) if (name !== 'frame-ancestors') expect(metaDirectives.has(name), name).toBe(true);
+    // A <meta> policy ignores frame-ancestors and logs a console error for it.
+    expect(metaDirectives.has('frame-ancestors')).toBe(false);
   });
 
   it('is added to every response and replaces any CSP the response carried', () => {
