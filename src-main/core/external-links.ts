@@ -20,6 +20,9 @@ export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
   'ti.defender.microsoft.com',
 ]);
 
+/** Single pages on other hosts (origin + path, any #fragment): the project page with the user guide, not the rest of github.com. */
+export const EXTERNAL_PAGES: ReadonlySet<string> = new Set(['https://github.com/portolan-app/portolan']);
+
 const MAX_URL_LENGTH = 2048;
 
 function parseHttps(url: unknown): URL | null {
@@ -40,7 +43,8 @@ function parseHttps(url: unknown): URL | null {
 export function isAllowedExternalUrl(url: unknown): boolean {
   const parsed = parseHttps(url);
   // An explicit :443 parses to port ''; any other port is refused.
-  return parsed !== null && parsed.port === '' && EXTERNAL_HOSTS.has(parsed.hostname);
+  if (parsed === null || parsed.port !== '') return false;
+  return EXTERNAL_HOSTS.has(parsed.hostname) || (parsed.search === '' && EXTERNAL_PAGES.has(`${parsed.origin}${parsed.pathname}`));
 }
 
 /** The exact https origin of the authority, or null when it is not one we would ever open. */

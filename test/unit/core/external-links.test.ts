@@ -23,6 +23,7 @@ describe('external links: the fixed allow-list for the renderer', () => {
     'https://security.microsoft.com/',
     'https://ti.defender.microsoft.com/',
     'https://learn.microsoft.com:443/explicit-default-port',
+    'https://github.com/portolan-app/portolan#readme',
   ])('accepts %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
@@ -40,6 +41,9 @@ describe('external links: the fixed allow-list for the renderer', () => {
     ['username only', 'https://learn.microsoft.com@evil.example/'],
     ['user on an allowed host', 'https://user@learn.microsoft.com/'],
     ['explicit port on a docs host', 'https://learn.microsoft.com:8443/'],
+    ['another page on the project host', 'https://github.com/evil/portolan#readme'],
+    ['below the project page', 'https://github.com/portolan-app/portolan/releases/download/x.exe'],
+    ['project page with a query', 'https://github.com/portolan-app/portolan?tab=x'],
     ['whitespace smuggling', 'https://learn.microsoft.com/\nfoo'],
     ['backslash trick', 'https://evil.example\\@learn.microsoft.com/'],
     ['not a URL', 'learn.microsoft.com'],
