@@ -138,7 +138,10 @@ class FileHistoryStore implements HistoryStore {
         this.indexKv = this.opts.kv({ name: INDEX_NAME, cwd: dir, clearInvalidConfig: false });
         why.push(`The history index was damaged; it was kept as ${moved} and rebuilt from the saved snapshots.`);
       } else if (loaded > 0) {
-        why.push(`${loaded} unreadable index record(s) were found; the index was rebuilt from the saved snapshots.`);
+        // Kept as it was: the rebuild below writes a new index over it.
+        const moved = moveAside(kvPath(dir, INDEX_NAME), this.clock);
+        this.indexKv = this.opts.kv({ name: INDEX_NAME, cwd: dir, clearInvalidConfig: false });
+        why.push(`${loaded} unreadable index record(s) were found; the index was kept as ${moved} and rebuilt from the saved snapshots.`);
       }
     } else if (read.records.some((r) => r.g !== 0)) {
       // Journal lines of a later generation mean an index was written once: it is gone.

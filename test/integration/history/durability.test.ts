@@ -154,7 +154,8 @@ describe('damaged files are moved aside, never lost, and the app keeps working',
     records[0] = ['not', 'a', 'record'];
     writeFileSync(indexFile, JSON.stringify({ ...index, records: JSON.stringify(records) }));
     const store = await openStore(dir);
-    expect(store.notices.join('\n')).toMatch(/unreadable index record.*rebuilt/);
+    expect(store.notices.join('\n')).toMatch(/unreadable index record.*kept as.*rebuilt/);
+    expect(asideFiles(dir, 'history-index.')).toHaveLength(1);
     expect(store.stats().snapshots).toBe(5);
     for (const id of ids) expect((await store.get(id)).id).toBe(id);
   });
