@@ -31,6 +31,8 @@ export interface CoreOptions {
     tenant?: string;
     /** Extra CA (PEM) trusted for the Graph and authority endpoints. */
     caPem?: string;
+    /** http://[user:password@]host:port: every Graph and sign-in request goes through this forward proxy. */
+    proxy?: string;
   };
   /** PORTOLAN_GRAPH_TOKEN: a static bearer token that replaces sign-in. Preview only. */
   staticToken?: string;

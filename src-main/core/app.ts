@@ -12,6 +12,7 @@ import { fail } from './failure';
 import { createGraphClient } from './graph/client';
 import { CLOUDS, resolveCloud, type CloudInfo } from './graph/clouds';
 import { createHistoryStore } from './history';
+import { parseProxyUrl } from './net/http-proxy';
 import { createNodeTransport } from './net/node-transport';
 import { createReachabilityProbe } from './net/reachability';
 import { systemClock, type TokenSource } from './ports';
@@ -75,7 +76,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
 
   // Only the configured endpoints may be contacted: the real clouds, or the custom/preview roots.
-  const transport = opts.transport ?? createNodeTransport({ ca: overrides.caPem, allow: (url) => allowedOrigins(cloud()).has(url.origin) });
+  const transport =
+    opts.transport ??
+    createNodeTransport({
+      ca: overrides.caPem,
+      allow: (url) => allowedOrigins(cloud()).has(url.origin),
+      ...(overrides.proxy ? { proxy: parseProxyUrl(overrides.proxy) } : {}),
+    });
 
   const history = await createHistoryStore({
     dir: join(opts.userDataDir, 'history'),
@@ -99,7 +106,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     cacheFile: join(opts.userDataDir, 'auth', 'msal-cache.bin'),
     encryptor: opts.encryptor,
     openBrowser: opts.openBrowser,
-    ...(overrides.caPem ? { ca: overrides.caPem } : {}),
+    transport,
     allowHosts: (url) => allowedOrigins(cloud()).has(url.origin),
     ...(log ? { log } : {}),
   });
@@ -182,7 +189,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     openExternal: opts.openExternal,
     clock,
     ...(opts.isOnline ? { isOnline: opts.isOnline } : {}),
-    reachable: createReachabilityProbe(),
+    reachable: createReachabilityProbe({ transport }),
     ...(opts.links ? { links: opts.links } : {}),
   }), ledger);
 

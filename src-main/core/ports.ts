@@ -9,6 +9,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Whole-request deadline. On expiry the transport throws a PortolanFailure of kind 'timeout'. */
   timeoutMs?: number;
+  /** Open a new connection instead of reusing a pooled one (sign-in calls: rare, and a stale socket would hide an outage). */
+  freshConnection?: boolean;
 }
 
 export interface HttpResponse {

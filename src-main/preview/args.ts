@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseProxyUrl } from '../core/net/http-proxy';
 
 export interface PreviewArgs {
   port: number;
@@ -8,6 +9,8 @@ export interface PreviewArgs {
   clientId?: string;
   tenant?: string;
   caFile?: string;
+  /** An http forward proxy for every Graph and sign-in request (the app's manual proxy setting). */
+  proxy?: string;
   demo: boolean;
 }
 
@@ -25,6 +28,7 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs {
       'client-id': { type: 'string' },
       tenant: { type: 'string' },
       'ca-file': { type: 'string' },
+      proxy: { type: 'string' },
       demo: { type: 'boolean', default: false },
     },
   });
@@ -36,9 +40,14 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs {
   if (values['client-id']) out.clientId = values['client-id'];
   if (values.tenant) out.tenant = values.tenant;
   if (values['ca-file']) out.caFile = values['ca-file'];
+  if (values.proxy) {
+    // Refused here, before anything starts, with the same message the settings would give.
+    parseProxyUrl(values.proxy);
+    out.proxy = values.proxy;
+  }
   return out;
 }
 
 export const PREVIEW_USAGE = `Usage: npm run preview:web -- [--port N] [--user-data DIR] [--graph-base-url URL] [--authority URL]
-       [--client-id ID] [--tenant T] [--ca-file PEM] [--demo]
+       [--client-id ID] [--tenant T] [--ca-file PEM] [--proxy http://host:port] [--demo]
 Environment: PORTOLAN_GRAPH_TOKEN=<token> replaces sign-in (preview only).`;

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       ...(args.clientId ? { clientId: args.clientId } : {}),
       ...(args.tenant ? { tenant: args.tenant } : {}),
       ...(args.caFile ? { caPem: readFileSync(args.caFile, 'utf8') } : {}),
+      ...(args.proxy ? { proxy: args.proxy } : {}),
     },
     ...(process.env.PORTOLAN_GRAPH_TOKEN ? { staticToken: process.env.PORTOLAN_GRAPH_TOKEN } : {}),
     demo: args.demo,

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { LogLevel, PublicClientApplication, type AccountInfo } from '@azure/msal-node';
 import type { AccountView, AuthStatusView, SettingsView } from '../../shared/views';
 import { fail, PortolanFailure, redactSecrets } from '../failure';
-import type { Encryptor, TokenSource } from '../ports';
+import type { Encryptor, HttpTransport, TokenSource } from '../ports';
+import { createNodeTransport } from '../net/node-transport';
 import { createActiveAccountFile } from './active-account';
 import { mapInteractiveError, mapSilentError, networkFailure } from './auth-errors';
 import { authorityOptions, endpointsFromOpenIdConfiguration, isMicrosoftAuthority, openIdConfigurationUrl, type AuthorityEndpoints } from './authority-config';
@@ -33,7 +34,9 @@ export interface AuthServiceOptions {
   encryptor: Encryptor;
   /** Opens the system browser (the preview prints SIGNIN_URL=… instead). Only authority URLs are passed. */
   openBrowser: (url: string) => Promise<void>;
-  /** Extra CA (PEM) to trust for the authority. */
+  /** How sign-in requests travel: the same transport as Graph requests (system proxy and trust store in the app). */
+  transport?: HttpTransport;
+  /** Extra CA (PEM) to trust for the authority, when no transport is given. */
   ca?: string | Buffer;
   /** Replaces the default allow-list (Microsoft login hosts + the configured authority's origin). */
   allowHosts?: (url: URL) => boolean;
@@ -66,7 +69,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
   const queue = createSerialQueue();
   const activeFile = createActiveAccountFile(path.join(path.dirname(opts.cacheFile), ACTIVE_ACCOUNT_FILE));
   const network = createAuthNetworkClient({
-    ca: opts.ca,
+    transport: opts.transport ?? createNodeTransport(opts.ca !== undefined ? { ca: opts.ca } : {}),
     allow: opts.allowHosts ?? defaultAllowHosts(opts.authority),
     log,
   });

@@ -1,14 +1,13 @@
-// msal-node's HTTP client (system.networkClient). Ours instead of MSAL's fetch-based default for two reasons:
-// it trusts an extra CA (a private authority, or the test stand-in) in addition to Node's roots, and it
-// refuses any host not on the allow-list before a socket is opened, so a mis-configured or tampered
-// authority metadata document cannot send codes or refresh tokens anywhere else.
-import * as https from 'node:https';
-import { rootCertificates } from 'node:tls';
+// msal-node's HTTP client (system.networkClient), on the same transport as Graph requests: in the app that is
+// Chromium's network stack (system and PAC proxy, OS trust store), in the preview and tests Node's (an extra CA,
+// an optional forward proxy). It refuses any host not on the allow-list before the transport is asked, so a
+// mis-configured or tampered authority metadata document cannot send codes or refresh tokens anywhere else.
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { PortolanFailure } from '../failure';
+import type { HttpTransport } from '../ports';
 
 export interface AuthNetworkClientOptions {
-  /** Extra CA (PEM) trusted in addition to Node's bundled roots. */
-  ca?: string | Buffer;
+  transport: HttpTransport;
   /** Returns false for URLs that must never be contacted. */
   allow: (url: URL) => boolean;
   timeoutMs?: number;
@@ -31,14 +30,11 @@ export interface AuthNetworkClient extends INetworkModule {
   lastFailure(): NetworkAttempt | null;
 }
 
-const MAX_BODY = 1024 * 1024;
 const MAX_ATTEMPTS_KEPT = 200;
 
 export function createAuthNetworkClient(opts: AuthNetworkClientOptions): AuthNetworkClient {
   const attempts: NetworkAttempt[] = [];
   let last: NetworkAttempt | null = null;
-  // `ca` on an agent replaces the default roots; the real clouds still need them.
-  const agent = new https.Agent({ keepAlive: false, ...(opts.ca ? { ca: [...rootCertificates, opts.ca.toString()] } : {}) });
   const log = opts.log ?? (() => undefined);
 
   function record(a: NetworkAttempt): void {
@@ -63,48 +59,28 @@ export function createAuthNetworkClient(opts: AuthNetworkClientOptions): AuthNet
       return Promise.reject(new Error(`Portolan refused to contact ${url.origin}.`));
     }
     const deadline = timeout ?? opts.timeoutMs ?? 30_000;
-    return new Promise((resolve, reject) => {
-      const body = method === 'POST' ? Buffer.from(options?.body ?? '', 'utf8') : undefined;
-      const headers: Record<string, string> = { ...(options?.headers ?? {}) };
-      if (body) headers['content-length'] = String(body.length);
-      const req = https.request(url, { method, headers, agent, timeout: deadline }, (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size > MAX_BODY) {
-            req.destroy(Object.assign(new Error('response too large'), { code: 'TOO_LARGE' }));
-            return;
-          }
-          chunks.push(c);
-        });
-        res.on('error', (err: NodeJS.ErrnoException) => fail(err));
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          const text = Buffer.concat(chunks).toString('utf8');
+    const headers: Record<string, string> = { ...(options?.headers ?? {}) };
+    return opts
+      .transport({ method, url: url.href, headers, ...(method === 'POST' ? { body: options?.body ?? '' } : {}), timeoutMs: deadline, freshConnection: true })
+      .then(
+        (res) => {
           let parsed: unknown;
           try {
-            parsed = text === '' ? {} : JSON.parse(text);
+            parsed = res.body === '' ? {} : JSON.parse(res.body);
           } catch {
-            record({ method, target, outcome: 'failed', code: `NOT_JSON_${status}` });
-            reject(new Error(`The sign-in server answered ${status} with something that is not JSON.`));
-            return;
+            record({ method, target, outcome: 'failed', code: `NOT_JSON_${res.status}` });
+            throw new Error(`The sign-in server answered ${res.status} with something that is not JSON.`);
           }
-          record({ method, target, outcome: status });
-          const outHeaders: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) outHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
-          resolve({ status, headers: outHeaders, body: parsed as T });
-        });
-      });
-      const fail = (err: NodeJS.ErrnoException): void => {
-        record({ method, target, outcome: 'failed', code: err.code ?? 'ERROR' });
-        log(`auth network: ${method} ${target} failed (${err.code ?? 'error'})`);
-        reject(new Error(`Could not reach ${url.origin} (${err.code ?? 'error'}).`));
-      };
-      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-      req.on('error', fail);
-      req.end(body);
-    });
+          record({ method, target, outcome: res.status });
+          return { status: res.status, headers: res.headers, body: parsed as T };
+        },
+        (err: unknown) => {
+          const code = err instanceof PortolanFailure ? (err.error.code ?? err.error.kind) : 'ERROR';
+          record({ method, target, outcome: 'failed', code });
+          log(`auth network: ${method} ${target} failed (${code})`);
+          throw new Error(err instanceof PortolanFailure ? err.error.message : `Could not reach ${url.origin} (${code}).`);
+        },
+      );
   }
 
   return {

@@ -5,6 +5,7 @@ import * as https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { fail, PortolanFailure } from '../failure';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
+import { createTunnelAgent, proxyRefusal, viaProxy, type HttpProxy } from './http-proxy';
 
 export interface NodeTransportOptions {
   /** Extra CA certificate(s), PEM, trusted in addition to Node's bundled roots. */
@@ -14,6 +15,8 @@ export interface NodeTransportOptions {
   userAgent?: string;
   /** Responses larger than this are refused (default 20 MB): a hostPort is kilobytes, so more means something is wrong. */
   maxBodyBytes?: number;
+  /** Every request goes through this HTTP forward proxy (CONNECT for https). */
+  proxy?: HttpProxy;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -23,17 +26,22 @@ export function createNodeTransport(opts: NodeTransportOptions = {}): HttpTransp
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // Node's bundled roots stay trusted; `ca` on an agent would replace them, so we append instead.
   const ca = opts.ca !== undefined ? [...rootCertificates, opts.ca.toString()] : undefined;
-  const httpAgent = new http.Agent({ keepAlive: true });
-  const httpsAgent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) });
+  const agents = (keepAlive: boolean) => {
+    const tlsOptions = { keepAlive, ...(ca ? { ca } : {}) };
+    return { http: new http.Agent({ keepAlive }), https: opts.proxy ? createTunnelAgent(opts.proxy, tlsOptions) : new https.Agent(tlsOptions) };
+  };
+  const pooled = agents(true);
+  const fresh = agents(false);
 
   // async, so a refused URL becomes a rejected promise like every other failure, never a synchronous throw.
   return async (req: HttpRequest) => {
     const url = checkUrl(req.url, opts.allow);
     if (req.signal?.aborted) throw cancelled();
     return send(url, req, {
-      agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
+      agent: (req.freshConnection ? fresh : pooled)[url.protocol === 'https:' ? 'https' : 'http'],
       userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
       maxBody,
+      proxy: opts.proxy ?? null,
     });
   };
 }
@@ -68,6 +76,7 @@ interface SendContext {
   agent: http.Agent;
   userAgent: string;
   maxBody: number;
+  proxy: HttpProxy | null;
 }
 
 function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpResponse> {
@@ -79,8 +88,10 @@ function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpRespons
     const body = req.body !== undefined ? Buffer.from(req.body, 'utf8') : undefined;
     if (body) headers['content-length'] = String(body.length);
 
-    const mod = url.protocol === 'https:' ? https : http;
-    const outgoing = mod.request(url, { method: req.method, headers, agent: ctx.agent });
+    const plainViaProxy = ctx.proxy !== null && url.protocol === 'http:';
+    const outgoing = plainViaProxy
+      ? http.request({ ...viaProxy(ctx.proxy!, url, headers), method: req.method, agent: ctx.agent })
+      : (url.protocol === 'https:' ? https : http).request(url, { method: req.method, headers, agent: ctx.agent });
 
     const finish = (err: PortolanFailure | null, res?: HttpResponse): void => {
       if (settled) return;
@@ -105,8 +116,14 @@ function send(url: URL, req: HttpRequest, ctx: SendContext): Promise<HttpRespons
       );
     }
 
-    outgoing.on('error', (err: NodeJS.ErrnoException) => finish(networkFailure(url, err)));
+    outgoing.on('error', (err: NodeJS.ErrnoException) => finish(err instanceof PortolanFailure ? err : networkFailure(url, err, ctx.proxy)));
     outgoing.on('response', (res) => {
+      // In absolute form the proxy answers itself when it will not forward the request.
+      if (plainViaProxy && res.statusCode === 407) {
+        res.resume();
+        finish(proxyRefusal(ctx.proxy!, 407));
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -162,8 +179,12 @@ const TLS_CODES = new Set([
 ]);
 
 /** Turns a socket-level error into a 'network' failure whose message says what happened in plain words. */
-export function networkFailure(url: URL, err: NodeJS.ErrnoException): PortolanFailure {
+export function networkFailure(url: URL, err: NodeJS.ErrnoException, proxy: HttpProxy | null = null): PortolanFailure {
   const code = err.code ?? 'UNKNOWN';
+  // Behind a proxy, a socket error is about the proxy, not the endpoint it was asked to reach.
+  if (proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH')) {
+    return fail('network', `Could not connect to the proxy at ${proxy.origin} (${code}).`, { code });
+  }
   const where = url.origin;
   let message: string;
   if (code === 'ECONNREFUSED') message = `Could not connect to ${where}: the connection was refused.`;

@@ -1,19 +1,21 @@
-// "Is Graph reachable right now?" answered by opening (and closing) one TCP connection to the service
-// root's host. No request, no token: it only decides whether the app should open on the saved history
-// instead of a lookup form that cannot work. The answer is cached briefly so repeated app:info calls
-// do not hammer the network.
-import { connect } from 'node:net';
+// "Is Graph reachable right now?" answered by one unauthenticated GET of the service root through the same
+// transport as lookups, so a network that reaches Graph only through a proxy does not look offline. Any HTTP
+// answer counts (Graph answers its root with an error document); no token is sent. It only decides whether the
+// app should open on the saved history instead of a lookup form that cannot work, and the answer is cached
+// briefly so repeated app:info calls do not hammer the network.
+import type { HttpTransport } from '../ports';
 
 export interface ReachabilityOptions {
+  transport: HttpTransport;
   timeoutMs?: number;
   /** How long an answer is reused. */
   ttlMs?: number;
   now?: () => number;
 }
 
-/** Returns a probe of the host:port of a URL (the Graph service root in force). */
-export function createReachabilityProbe(opts: ReachabilityOptions = {}): (url: string) => Promise<boolean> {
-  const timeoutMs = opts.timeoutMs ?? 1500;
+/** Returns a probe of a URL (the Graph service root in force). */
+export function createReachabilityProbe(opts: ReachabilityOptions): (url: string) => Promise<boolean> {
+  const timeoutMs = opts.timeoutMs ?? 3000;
   const ttlMs = opts.ttlMs ?? 15_000;
   const now = opts.now ?? Date.now;
   let cached: { key: string; at: number; value: Promise<boolean> } | null = null;
@@ -27,24 +29,11 @@ export function createReachabilityProbe(opts: ReachabilityOptions = {}): (url: s
     }
     const key = target.origin;
     if (cached && cached.key === key && now() - cached.at < ttlMs) return cached.value;
-    const value = probe(target, timeoutMs);
+    const value = opts.transport({ method: 'GET', url: `${target.origin}/`, timeoutMs }).then(
+      () => true,
+      () => false,
+    );
     cached = { key, at: now(), value };
     return value;
   };
-}
-
-function probe(url: URL, timeoutMs: number): Promise<boolean> {
-  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-  // URL keeps IPv6 literals in brackets; net.connect wants them bare.
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }

@@ -60,6 +60,10 @@ async function graph(token: string): Promise<GraphServer> {
 
 const call = (c: Core, channel: string, payload: unknown = {}) => dispatch(c.handlers, channel, payload);
 
+
+/** Graph API calls, without the unauthenticated reachability probe of the service root. */
+const apiRequests = (g: GraphServer) => g.requests.filter((q) => q.url !== '/');
+
 describe('createCore', () => {
   it('with a static token: looks up through the Graph root, saves a snapshot, and reads it back', async () => {
     const g = await graph('static-token');
@@ -73,7 +77,9 @@ describe('createCore', () => {
     const value = r.value as { snapshotId: string | null; raw: string; hostPort: { banners: unknown[] } };
     expect(value.snapshotId).toEqual(expect.any(String));
     expect(JSON.parse(value.raw)).toHaveProperty('value');
-    expect(g.requests.every((q) => q.headers.authorization === 'Bearer static-token')).toBe(true);
+    expect(apiRequests(g).every((q) => q.headers.authorization === 'Bearer static-token')).toBe(true);
+    // The reachability probe (GET of the service root) carries no token at all.
+    expect(g.requests.filter((q) => q.url === '/').every((q) => q.headers.authorization === undefined)).toBe(true);
 
     const list = await call(c, 'history:list', {});
     expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ host: '85.13.139.18', port: 21, snapshotCount: 1 }] } });
@@ -128,7 +134,7 @@ describe('createCore', () => {
     // Signed out: a lookup asks for sign-in and never reaches Graph.
     const r = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
     expect(r).toMatchObject({ ok: false, error: { kind: 'signInRequired' } });
-    expect(g.requests).toHaveLength(0);
+    expect(apiRequests(g)).toHaveLength(0);
   });
 
   it('--authority alone keeps a working cloud: its sign-in authority with the global Graph root', async () => {

@@ -1,13 +1,16 @@
 import * as net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthNetworkClient } from '../../../src-main/core/auth/network-client';
+import { createNodeTransport } from '../../../src-main/core/net/node-transport';
+
+const transport = createNodeTransport();
 
 afterEach(() => vi.restoreAllMocks());
 
 describe('sign-in network client', () => {
   it('refuses hosts off the allow-list before opening any socket, and records the attempt without the query', async () => {
     const connect = vi.spyOn(net.Socket.prototype, 'connect');
-    const client = createAuthNetworkClient({ allow: (u) => u.hostname === 'login.microsoftonline.com' });
+    const client = createAuthNetworkClient({ transport, allow: (u) => u.hostname === 'login.microsoftonline.com' });
     await expect(client.sendPostRequestAsync('https://evil.example/token?code=secret', { body: 'refresh_token=rt' })).rejects.toThrow(
       /refused to contact https:\/\/evil\.example/,
     );
@@ -25,8 +28,8 @@ describe('sign-in network client', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as net.AddressInfo).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const client = createAuthNetworkClient({ allow: () => true });
-    await expect(client.sendGetRequestAsync(`https://127.0.0.1:${port}/x`)).rejects.toThrow(/ECONNREFUSED/);
+    const client = createAuthNetworkClient({ transport, allow: () => true });
+    await expect(client.sendGetRequestAsync(`https://127.0.0.1:${port}/x`)).rejects.toThrow(/connection was refused/);
     expect(client.lastFailure()).toMatchObject({ outcome: 'failed', code: 'ECONNREFUSED' });
   });
 });
