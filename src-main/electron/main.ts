@@ -1,14 +1,19 @@
 // Electron main entry: process lifecycle and wiring, nothing else. The core (src-main/core) does the work;
 // the modules beside this file each hold one piece of the shell's security policy.
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../core/app';
+import { createJsonFileStore } from '../core/fs/json-file';
+import { createLinkInbox } from '../core/link-inbox';
+import { createRotatingLog } from '../core/log-file';
+import { NOTIFICATIONS, type NotificationName } from '../shared/channels';
 import { confirmEndpointsWithDialog } from './confirm-endpoints';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, originOf } from './app-protocol';
 import { installClientCertificatePolicy } from './client-certificates';
 import { installContentSecurityPolicy } from './csp';
 import { installDownloadPolicy } from './downloads';
 import { exportHistoryToFile } from './export-history';
+import { installLinkDelivery, registerLinkProtocol } from './deep-links';
 import { createExternalOpener } from './external';
 import { registerIpcHandlers } from './ipc';
 import { kvStoreFactory } from './kv';
@@ -17,6 +22,7 @@ import { lockNavigation } from './navigation';
 import { installPermissionPolicy } from './permissions';
 import { createSafeStorageEncryptor } from './safe-storage';
 import { createMainWindow } from './window';
+import { createWindowStateKeeper, WINDOW_STATE_FILE, type WindowStateKeeper } from './window-state';
 
 /** Development-only switches; a packaged build ignores the environment entirely. */
 function devSettings(): { userData?: string; rendererUrl?: string } {
@@ -39,6 +45,16 @@ export function startPortolan(): void {
     return;
   }
 
+  // Crash dumps stay on this machine (in the crashDumps folder); nothing is ever uploaded. Before 'ready'.
+  crashReporter.start({ uploadToServer: false });
+  // A test instance (its own user-data folder) must not take over the machine's portolan:// links.
+  if (app.isPackaged || !dev.userData) registerLinkProtocol(app, process);
+
+  let core: Core | null = null;
+  const userData = app.getPath('userData');
+  const log = createRotatingLog({ dir: join(userData, 'logs'), redact: (text) => core?.redact(text) ?? text });
+  log.write(`Portolan ${app.getVersion()} starting (${process.platform} ${process.arch})`);
+
   // Every renderer sandboxed, whatever a window's own preferences say.
   app.enableSandbox();
   // Must happen before 'ready'.
@@ -46,19 +62,33 @@ export function startPortolan(): void {
 
   const appOrigin = (dev.rendererUrl && originOf(dev.rendererUrl)) || APP_ORIGIN;
   const entryUrl = dev.rendererUrl ?? APP_ENTRY_URL;
-  let core: Core | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let windowState: WindowStateKeeper | null = null;
   const opener = createExternalOpener(shell, () => core?.authority() ?? null);
 
   const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
-  app.on('second-instance', () => {
+  /** A nudge without data; the page pulls what it needs through the sender-checked contract. */
+  const notify = (name: NotificationName): void => liveWindow()?.webContents.send(NOTIFICATIONS[name]);
+
+  /** Brings the one window forward (links, a second launch, Settings…), or opens it if macOS closed it. */
+  const reveal = (): void => {
     const window = liveWindow();
-    if (!window) return;
+    if (!window) {
+      if (windowState) openWindow();
+      return;
+    }
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
-  });
+  };
+
+  const links = createLinkInbox();
+  links.onAvailable(() => notify('linkAvailable'));
+  installLinkDelivery({ app, inbox: links, argv: process.argv, reveal, log: (line) => log.write(line) });
+
+  app.on('render-process-gone', (_event, _contents, details) => log.write(`Renderer gone: ${details.reason} (exit code ${details.exitCode})`));
+  app.on('child-process-gone', (_event, details) => log.write(`${details.type} process gone: ${details.reason} (exit code ${details.exitCode})`));
 
   // Applies to every web contents ever created (windows, and anything a bug might spawn), not just ours.
   app.on('web-contents-created', (_event, contents) => {
@@ -75,10 +105,12 @@ export function startPortolan(): void {
   let disposed = false;
   app.on('will-quit', (event) => {
     if (!core || disposed) return;
-    // Let the core flush history and the token cache before the process ends.
+    // Let the core flush history and the token cache, and the window state and log reach the disk, before the process ends.
     event.preventDefault();
     disposed = true;
-    void core.dispose().finally(() => app.quit());
+    void Promise.allSettled([core.dispose(), windowState?.flush()])
+      .then(() => log.flush())
+      .finally(() => app.quit());
   });
 
   const openWindow = (): void => {
@@ -86,7 +118,9 @@ export function startPortolan(): void {
       preloadPath: join(__dirname, '../preload/index.cjs'),
       url: entryUrl,
       devTools: !app.isPackaged,
+      ...(windowState ? { placement: windowState.placement() } : {}),
     });
+    windowState?.track(mainWindow);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -102,7 +136,7 @@ export function startPortolan(): void {
       protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
 
       core = await createCore({
-        userDataDir: app.getPath('userData'),
+        userDataDir: userData,
         version: app.getVersion(),
         preview: false,
         kv: kvStoreFactory,
@@ -112,6 +146,8 @@ export function startPortolan(): void {
         openExternal: (url) => opener.openExternal(url),
         confirmEndpoints: (change) => confirmEndpointsWithDialog(dialog, liveWindow(), change),
         isOnline: () => net.isOnline(),
+        links,
+        log: (line) => log.write(line),
       });
       const handlers = core.handlers;
       registerIpcHandlers(ipcMain, handlers, { appOrigin, trustedContents: () => liveWindow()?.webContents ?? null });
@@ -123,15 +159,26 @@ export function startPortolan(): void {
         isPackaged: app.isPackaged,
         exportHistory: () => void exportHistoryToFile(handlers, liveWindow()),
         openExternal: (url) => void opener.openExternal(url),
+        openSettings: () => {
+          reveal();
+          notify('openSettings');
+        },
+        openLogFolder: () => void log.flush().then(() => shell.openPath(log.dir)),
+        openDataFolder: () => void shell.openPath(userData),
       });
       Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 
+      // screen is usable only after 'ready'.
+      windowState = await createWindowStateKeeper(createJsonFileStore(join(userData, WINDOW_STATE_FILE)), screen, (err) =>
+        log.write(`Window state not saved: ${err instanceof Error ? err.message : String(err)}`),
+      );
       openWindow();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow();
       });
     })
     .catch((err: unknown) => {
+      log.write(`Start failed: ${err instanceof Error ? err.message : String(err)}`);
       dialog.showErrorBox('Portolan could not start', err instanceof Error ? err.message : String(err));
       app.exit(1);
     });

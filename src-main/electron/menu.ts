@@ -1,9 +1,12 @@
 // The application menu. Mostly roles (Electron implements them natively) and links. The one command that
-// needs data, File › Export history…, runs entirely in main (core handler + native save dialog), so the
-// preload needs no menu-event channel and its API stays a single invoke().
+// needs data, File › Export history…, runs entirely in main (core handler + native save dialog). Settings…
+// only nudges the renderer (a notification without data) to show its Settings screen.
 import type { MenuItemConstructorOptions } from 'electron';
 
 export const DOCUMENTATION_URL = 'https://learn.microsoft.com/en-us/graph/api/resources/security-hostport?view=graph-rest-1.0';
+
+/** The README's user section on the project page. */
+export const USER_GUIDE_URL = 'https://github.com/portolan-app/portolan#readme';
 
 export interface MenuOptions {
   appName: string;
@@ -12,17 +15,42 @@ export interface MenuOptions {
   isPackaged: boolean;
   exportHistory(): void;
   openExternal(url: string): void;
+  openSettings(): void;
+  /** The folder with portolan.log and its rotated predecessors. */
+  openLogFolder(): void;
+  /** The user-data folder: settings, history, token cache, window state. */
+  openDataFolder(): void;
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const dev = !options.isPackaged;
   const template: MenuItemConstructorOptions[] = [];
-  if (options.isMac) template.push({ label: options.appName, role: 'appMenu' });
+  const settings: MenuItemConstructorOptions = { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => options.openSettings() };
+  if (options.isMac) {
+    // Spelled out rather than role 'appMenu', which has no place for Settings…, where macOS users look for it.
+    template.push({
+      label: options.appName,
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        settings,
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    });
+  }
   template.push(
     {
       label: 'File',
       submenu: [
         { label: 'Export history…', accelerator: 'CmdOrCtrl+Shift+E', click: () => options.exportHistory() },
+        ...(options.isMac ? [] : ([{ type: 'separator' }, settings] as const)),
         { type: 'separator' },
         options.isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -50,13 +78,17 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { role: 'togglefullscreen' },
       ],
     },
+    ...(options.isMac ? [{ role: 'windowMenu' } as const] : []),
     {
       label: 'Help',
       role: 'help',
       submenu: [
-        { label: 'Documentation', click: () => options.openExternal(DOCUMENTATION_URL) },
+        { label: 'User guide', click: () => options.openExternal(USER_GUIDE_URL) },
+        { label: 'Graph hostPort API reference', click: () => options.openExternal(DOCUMENTATION_URL) },
         { type: 'separator' },
-        { role: 'about' },
+        { label: 'Open log folder', click: () => options.openLogFolder() },
+        { label: 'Open data folder', click: () => options.openDataFolder() },
+        ...(options.isMac ? [] : ([{ type: 'separator' }, { role: 'about' }] as const)),
       ],
     },
   );

@@ -2,6 +2,7 @@
 // attacker-controlled text (banners, certificate fields), so it is treated as hostile and gets no Node,
 // no Electron internals, and only the preload's one narrow API across an isolated world.
 import { BrowserWindow, type WebPreferences } from 'electron';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type WindowPlacement } from '../core/window-placement';
 
 /**
  * Every setting is spelled out, even where it is Electron's default, so a future default change or a
@@ -38,22 +39,26 @@ export interface MainWindowOptions {
   preloadPath: string;
   url: string;
   devTools: boolean;
+  /** Size, position and maximised state to open with; the platform's default position at the default size when absent. */
+  placement?: WindowPlacement;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Portolan',
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 520,
+    ...(options.placement ? options.placement.bounds : DEFAULT_WINDOW_SIZE),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     // Shown on ready-to-show, so the analyst never sees an empty white frame while the renderer loads.
     show: false,
     backgroundColor: '#0f1720',
     autoHideMenuBar: false,
     webPreferences: secureWebPreferences(options.preloadPath, { devTools: options.devTools }),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (options.placement?.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(options.url);
   return window;
 }

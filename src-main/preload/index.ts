@@ -2,13 +2,13 @@
 // (so it may only require 'electron') and is bundled as one CommonJS file. It imports channels.ts, which
 // has no runtime dependencies; contract.ts (zod) is imported for types only and erased from the bundle.
 //
-// It exposes exactly one object, window.portolan, with exactly one function. The page never receives
-// ipcRenderer, an IpcRendererEvent, or anything else it could use to reach other channels: a compromised
-// renderer (say, markup smuggled in a banner) can only make the calls the contract already allows,
-// and main validates each of those again.
+// It exposes exactly one object, window.portolan: invoke(), plus two listeners for main's data-less nudges
+// (a portolan:// link is waiting; the menu asked for Settings). The page never receives ipcRenderer, an
+// IpcRendererEvent, or any value from main through a listener: a compromised renderer (say, markup smuggled
+// in a banner) can only make the calls the contract already allows, and main validates each of those again.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNEL_NAMES, ipcChannel, type ChannelName } from '../shared/channels';
-import type { PortolanApi, PortolanError } from '../shared/contract';
+import { CHANNEL_NAMES, ipcChannel, NOTIFICATIONS, type ChannelName, type NotificationName } from '../shared/channels';
+import type { PortolanApi, PortolanError, PortolanNotifications } from '../shared/contract';
 
 const ALLOWED: ReadonlySet<string> = new Set(CHANNEL_NAMES);
 
@@ -25,4 +25,21 @@ const api: PortolanApi = {
   },
 };
 
-contextBridge.exposeInMainWorld('portolan', Object.freeze({ invoke: api.invoke }));
+/** Calls the listener with no arguments at all, whatever main (or anything else) sent along. */
+function listen(name: NotificationName, listener: unknown): () => void {
+  if (typeof listener !== 'function') return () => undefined;
+  const channel = NOTIFICATIONS[name];
+  const relay = (): void => void (listener as () => unknown)();
+  ipcRenderer.on(channel, relay);
+  return () => void ipcRenderer.removeListener(channel, relay);
+}
+
+const notifications: PortolanNotifications = {
+  onLinkAvailable: (listener) => listen('linkAvailable', listener),
+  onOpenSettings: (listener) => listen('openSettings', listener),
+};
+
+contextBridge.exposeInMainWorld(
+  'portolan',
+  Object.freeze({ invoke: api.invoke, onLinkAvailable: notifications.onLinkAvailable, onOpenSettings: notifications.onOpenSettings }),
+);

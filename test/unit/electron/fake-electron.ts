@@ -17,6 +17,8 @@ export class FakeWebContents extends EventEmitter {
   readonly id = FakeWebContents.nextId++;
   readonly mainFrame: FakeFrame = { processId: this.id, routingId: 1, parent: null, url: 'app://portolan/index.html', detached: false };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  /** main → renderer messages (the data-less notifications). */
+  send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
@@ -34,7 +36,15 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { isPackaged?: boolean; lock?: boolean } = {}) {
+export interface FakeDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
+export const FAKE_PRIMARY_DISPLAY: FakeDisplay = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+
+export function createFakeElectron(options: { isPackaged?: boolean; lock?: boolean; displays?: FakeDisplay[] } = {}) {
   let fireReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (fireReady = resolve));
 
@@ -50,7 +60,14 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
     enableSandbox: vi.fn(),
     whenReady: vi.fn(() => ready),
     setAboutPanelOptions: vi.fn(),
+    setAsDefaultProtocolClient: vi.fn((_protocol: string, _path?: string, _args?: string[]) => true),
   });
+
+  const displays = options.displays ?? [FAKE_PRIMARY_DISPLAY];
+  const screen = {
+    getAllDisplays: vi.fn(() => displays),
+    getPrimaryDisplay: vi.fn(() => displays[0]!),
+  };
 
   class BrowserWindow extends EventEmitter {
     static instances: BrowserWindow[] = [];
@@ -64,9 +81,16 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
     focus = vi.fn();
     restore = vi.fn();
     isMinimized = vi.fn(() => this.minimized);
+    maximized = false;
+    maximize = vi.fn(() => (this.maximized = true));
+    isMaximized = vi.fn(() => this.maximized);
+    normalBounds = { x: 0, y: 0, width: 1280, height: 860 };
+    getNormalBounds = vi.fn(() => ({ ...this.normalBounds }));
     isDestroyed = vi.fn(() => this.destroyed);
     constructor(readonly options: Record<string, unknown>) {
       super();
+      const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+      this.normalBounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) };
       BrowserWindow.instances.push(this);
     }
   }
@@ -97,7 +121,9 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
     ipcMain,
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
-    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+    shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
+    crashReporter: { start: vi.fn() },
+    screen,
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),
       getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
@@ -114,7 +140,13 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
       showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
     },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async (_channel: string, _request?: unknown): Promise<unknown> => ({ ok: true, value: {} })), on: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
+    ipcRenderer: {
+      invoke: vi.fn(async (_channel: string, _request?: unknown): Promise<unknown> => ({ ok: true, value: {} })),
+      on: vi.fn(),
+      removeListener: vi.fn(),
+      send: vi.fn(),
+      sendSync: vi.fn(),
+    },
   };
 
   return { module: { ...electron, default: electron }, electron, ipcHandlers, fireReady };

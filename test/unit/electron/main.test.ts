@@ -1,17 +1,66 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeElectron, FakeWebContents } from './fake-electron';
+import { createFakeElectron, FakeWebContents, type FakeDisplay } from './fake-electron';
+import type { LinkInbox } from '../../../src-main/core/link-inbox';
 
 const { channels } = await import('../../../src-main/shared/contract');
 
-async function boot(options: { isPackaged?: boolean; lock?: boolean; env?: Record<string, string>; coreFails?: boolean } = {}) {
+const realArgv = process.argv;
+const realDefaultApp = (process as { defaultApp?: boolean }).defaultApp;
+/** Electron sets process.defaultApp under `electron .`; its typings make it read-only. */
+const setDefaultApp = (value: boolean | undefined) => Object.defineProperty(process, 'defaultApp', { value, configurable: true, writable: true });
+
+async function boot(
+  options: {
+    isPackaged?: boolean;
+    lock?: boolean;
+    env?: Record<string, string>;
+    coreFails?: boolean;
+    argv?: string[];
+    defaultApp?: boolean;
+    displays?: FakeDisplay[];
+    savedWindowState?: unknown;
+  } = {},
+) {
   vi.resetModules();
   for (const [k, v] of Object.entries(options.env ?? {})) vi.stubEnv(k, v);
+  process.argv = options.argv ?? ['/opt/Portolan/portolan'];
+  setDefaultApp(options.defaultApp ?? false);
   const fake = createFakeElectron(options);
+  // The log and the window-state file are real async fs modules; here they are kept in memory.
+  const logLines: string[] = [];
+  vi.doMock('../../../src-main/core/log-file', () => ({
+    createRotatingLog: vi.fn((opts: { dir: string; redact?: (t: string) => string }) => ({
+      dir: opts.dir,
+      file: `${opts.dir}/portolan.log`,
+      write: (line: string) => logLines.push(opts.redact ? opts.redact(line) : line),
+      flush: async () => undefined,
+    })),
+  }));
+  const stateFile = { value: options.savedWindowState ?? null, writes: 0 };
+  const jsonStores: string[] = [];
+  vi.doMock('../../../src-main/core/fs/json-file', () => ({
+    createJsonFileStore: vi.fn((file: string) => {
+      jsonStores.push(file);
+      return {
+        read: async () => stateFile.value,
+        write: async (value: unknown) => {
+          stateFile.value = JSON.parse(JSON.stringify(value));
+          stateFile.writes++;
+        },
+      };
+    }),
+  }));
   vi.doMock('electron', () => fake.module);
   // electron-store is loaded by Node, outside Vitest's module mocks, and would reach the real 'electron'.
   vi.doMock('electron-store', () => ({ default: class FakeStore {} }));
   const handlers = Object.fromEntries(Object.keys(channels).map((c) => [c, vi.fn(async () => ({ ok: true, value: {} }))]));
-  const core = { handlers, authority: vi.fn(() => 'https://login.microsoftonline.com'), dispose: vi.fn(async () => undefined) };
+  const core = {
+    handlers,
+    authority: vi.fn(() => 'https://login.microsoftonline.com'),
+    redact: vi.fn((text: string) => text.split('secret-token-123').join('[redacted]')),
+    dispose: vi.fn(async () => undefined),
+  };
   const createCore = vi.fn(async (_opts: Record<string, unknown>) => {
     if (options.coreFails) throw new Error('history folder is not writable');
     return core;
@@ -25,10 +74,14 @@ async function boot(options: { isPackaged?: boolean; lock?: boolean; env?: Recor
       else expect(fake.electron.BrowserWindow.instances).toHaveLength(1);
     });
   };
-  return { fake, electron: fake.electron, core, createCore, ready };
+  return { fake, electron: fake.electron, core, createCore, ready, logLines, stateFile, jsonStores };
 }
 
 afterEach(() => {
+  process.argv = realArgv;
+  setDefaultApp(realDefaultApp);
+  vi.doUnmock('../../../src-main/core/log-file');
+  vi.doUnmock('../../../src-main/core/fs/json-file');
   vi.unstubAllEnvs();
   vi.doUnmock('electron');
   vi.doUnmock('electron-store');
@@ -176,5 +229,163 @@ describe('main process lifecycle', () => {
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Portolan could not start', 'history folder is not writable');
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.BrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('portolan:// links', () => {
+  const inboxOf = (createCore: { mock: { calls: unknown[][] } }) => (createCore.mock.calls[0]![0] as { links: LinkInbox }).links;
+  const trusted = (window: { webContents: FakeWebContents }) => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
+
+  it('registers portolan:// with the OS: plainly when packaged, with the Electron binary and app path in development', async () => {
+    const packaged = await boot({ isPackaged: true });
+    expect(packaged.electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('portolan');
+    const dev = await boot({ defaultApp: true, argv: ['/usr/lib/electron/electron', '.'] });
+    expect(dev.electron.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('portolan', process.execPath, [process.cwd()]);
+    // A test instance with its own data folder leaves the machine's link handler alone.
+    const test = await boot({ defaultApp: true, argv: ['/usr/lib/electron/electron', '.'], env: { PORTOLAN_USER_DATA: '/tmp/portolan-e2e' } });
+    expect(test.electron.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
+  });
+
+  it('queues the link this process was started with (Windows/Linux argv) for the first page to pull', async () => {
+    const { createCore, ready } = await boot({ argv: ['/opt/Portolan/portolan', '--no-sandbox-is-not-ours', 'portolan://lookup?host=85.13.139.18&port=21'] });
+    await ready();
+    expect(inboxOf(createCore).take()).toEqual([{ ok: true, target: { kind: 'hostPort', host: '85.13.139.18', port: 21 } }]);
+  });
+
+  it('macOS open-url: prevents the default, queues the link until the window exists, then nudges the page without data', async () => {
+    const { electron, createCore, ready, logLines } = await boot();
+    const event = { preventDefault: vi.fn() };
+    // Delivered at launch, before 'ready': there is no window yet, nothing to reveal or nudge.
+    electron.app.emit('open-url', event, 'portolan://hostport/ODUuMTMuMTM5LjE4JCQyMQ==');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+    await ready();
+    const window = electron.BrowserWindow.instances[0]!;
+    electron.app.emit('open-url', { preventDefault: vi.fn() }, 'portolan://lookup?host=example.com&port=443');
+    expect(window.webContents.send).toHaveBeenCalledTimes(1);
+    expect(window.webContents.send).toHaveBeenCalledWith('portolan:notify:linkAvailable');
+    expect(window.focus).toHaveBeenCalled();
+    expect(inboxOf(createCore).take()).toEqual([
+      { ok: true, target: { kind: 'id', hostPortId: 'ODUuMTMuMTM5LjE4JCQyMQ==' } },
+      { ok: true, target: { kind: 'hostPort', host: 'example.com', port: 443 } },
+    ]);
+    expect(logLines.some((l) => l.includes('Link received (open-url): example.com port 443'))).toBe(true);
+  });
+
+  it('second-instance: takes the link from its argv, restores and focuses the running window, nudges it', async () => {
+    const { electron, createCore, ready } = await boot();
+    await ready();
+    const window = electron.BrowserWindow.instances[0]!;
+    window.minimized = true;
+    electron.app.emit('second-instance', {}, ['C:\\Portolan\\Portolan.exe', '--allow-file-access-from-files', 'portolan://lookup?hostPortId=abc'], 'C:\\');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    expect(window.webContents.send).toHaveBeenCalledWith('portolan:notify:linkAvailable');
+    expect(electron.BrowserWindow.instances).toHaveLength(1);
+    expect(inboxOf(createCore).take()).toEqual([{ ok: true, target: { kind: 'id', hostPortId: 'abc' } }]);
+  });
+
+  it('a hostile link is refused with its reason queued and logged, never looked up', async () => {
+    const { electron, createCore, ready, logLines } = await boot();
+    await ready();
+    electron.app.emit('second-instance', {}, ['portolan', 'portolan://user:pw@lookup?host=1.2.3.4&port=21'], '/');
+    electron.app.emit('open-url', { preventDefault: vi.fn() }, 'javascript:alert(1)');
+    expect(inboxOf(createCore).take()).toEqual([
+      { ok: false, message: expect.stringMatching(/user name or password/) },
+      { ok: false, message: expect.stringMatching(/Only portolan/) },
+    ]);
+    expect(logLines.filter((l) => l.startsWith('Link refused'))).toHaveLength(2);
+  });
+
+  it('the page pulls links through app:pendingLinks, which checks the sender like every channel', async () => {
+    const { fake, ready } = await boot();
+    await ready();
+    const handler = fake.ipcHandlers.get('portolan:app:pendingLinks');
+    expect(handler).toBeDefined();
+    const stranger = new FakeWebContents();
+    expect(await handler!({ sender: stranger, senderFrame: stranger.mainFrame }, {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const window = fake.electron.BrowserWindow.instances[0]!;
+    expect(await handler!(trusted(window), {})).toMatchObject({ ok: true });
+  });
+
+  it('reopens a window for a link on macOS when the last one was closed', async () => {
+    const { electron, ready } = await boot();
+    await ready();
+    const first = electron.BrowserWindow.instances[0]!;
+    first.destroyed = true;
+    first.emit('closed');
+    electron.app.emit('open-url', { preventDefault: vi.fn() }, 'portolan://lookup?host=example.com&port=443');
+    expect(electron.BrowserWindow.instances).toHaveLength(2);
+  });
+});
+
+describe('desktop conventions in the shell', () => {
+  it('starts the crash reporter before ready, keeping dumps local', async () => {
+    const { electron } = await boot();
+    expect(electron.crashReporter.start).toHaveBeenCalledWith({ uploadToServer: false });
+    expect(electron.app.whenReady).toHaveBeenCalled();
+    expect(electron.BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it("logs to <userData>/logs through the core's token redaction, and gives the core the log", async () => {
+    const { createCore, ready, logLines } = await boot();
+    await ready();
+    const opts = createCore.mock.calls[0]![0] as { log(line: string): void };
+    opts.log('token secret-token-123 refreshed');
+    expect(logLines).toContain('token [redacted] refreshed');
+    expect(logLines[0]).toMatch(/^Portolan 0\.1\.0 starting/);
+  });
+
+  it('Settings… reveals the window and nudges it without data; Help opens the log and data folders', async () => {
+    const { electron, ready } = await boot();
+    await ready();
+    const template = (electron.Menu.buildFromTemplate.mock.calls[0] as unknown as [{ label?: string; submenu?: { label?: string; click?: () => void }[] }[]])[0];
+    const items = template.flatMap((m) => m.submenu ?? []);
+    const window = electron.BrowserWindow.instances[0]!;
+    items.find((i) => i.label === 'Settings…')!.click!();
+    expect(window.webContents.send).toHaveBeenCalledWith('portolan:notify:openSettings');
+    expect(window.webContents.send.mock.calls.every((c) => c.length === 1)).toBe(true);
+    items.find((i) => i.label === 'Open data folder')!.click!();
+    items.find((i) => i.label === 'Open log folder')!.click!();
+    await vi.waitFor(() => expect(electron.shell.openPath).toHaveBeenCalledTimes(2));
+    expect(electron.shell.openPath.mock.calls.map((c) => c[0])).toEqual(['/fake/userData', join('/fake/userData', 'logs')]);
+  });
+
+  it('opens the window where it was, per display arrangement, and saves where it was closed', async () => {
+    const displays: FakeDisplay[] = [
+      { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+      { id: 2, bounds: { x: 1920, y: 0, width: 2560, height: 1440 }, workArea: { x: 1920, y: 0, width: 2560, height: 1440 } },
+    ];
+    const saved = {
+      version: 1,
+      arrangements: { '0,0,1920x1080;1920,0,2560x1440': { bounds: { x: 2000, y: 100, width: 1500, height: 1000 }, maximized: true } },
+      last: '0,0,1920x1080;1920,0,2560x1440',
+    };
+    const { electron, ready, stateFile, jsonStores } = await boot({ displays, savedWindowState: saved });
+    await ready();
+    expect(jsonStores).toEqual([join('/fake/userData', 'window-state.json')]);
+    const window = electron.BrowserWindow.instances[0]!;
+    expect(window.options).toMatchObject({ x: 2000, y: 100, width: 1500, height: 1000 });
+    window.emit('ready-to-show');
+    expect(window.maximize).toHaveBeenCalled();
+    window.maximized = false;
+    window.normalBounds = { x: 2100, y: 200, width: 1300, height: 900 };
+    window.emit('close', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(stateFile.writes).toBe(1));
+    expect((stateFile.value as typeof saved).arrangements['0,0,1920x1080;1920,0,2560x1440']).toEqual({ bounds: { x: 2100, y: 200, width: 1300, height: 900 }, maximized: false });
+  });
+
+  it('centres at the default size when the saved monitor is gone', async () => {
+    const saved = {
+      version: 1,
+      arrangements: { '0,0,1920x1080;1920,0,2560x1440': { bounds: { x: 2000, y: 100, width: 1500, height: 1000 }, maximized: true } },
+      last: '0,0,1920x1080;1920,0,2560x1440',
+    };
+    const { electron, ready } = await boot({ savedWindowState: saved });
+    await ready();
+    const window = electron.BrowserWindow.instances[0]!;
+    expect(window.options).toMatchObject({ x: 320, y: 90, width: 1280, height: 860 });
+    window.emit('ready-to-show');
+    expect(window.maximize).not.toHaveBeenCalled();
   });
 });

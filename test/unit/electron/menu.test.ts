@@ -4,7 +4,7 @@ import { createFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => createFakeElectron().module);
 
-const { buildMenuTemplate, DOCUMENTATION_URL } = await import('../../../src-main/electron/menu');
+const { buildMenuTemplate, DOCUMENTATION_URL, USER_GUIDE_URL } = await import('../../../src-main/electron/menu');
 const { isAllowedExternalUrl } = await import('../../../src-main/core/external-links');
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -12,15 +12,57 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 }
 
 const build = (over: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) => {
-  const options = { appName: 'Portolan', isMac: false, isPackaged: true, exportHistory: vi.fn(), openExternal: vi.fn(), ...over };
+  const options = {
+    appName: 'Portolan',
+    isMac: false,
+    isPackaged: true,
+    exportHistory: vi.fn(),
+    openExternal: vi.fn(),
+    openSettings: vi.fn(),
+    openLogFolder: vi.fn(),
+    openDataFolder: vi.fn(),
+    ...over,
+  };
   return { options, template: buildMenuTemplate(options) };
 };
 const roles = (t: MenuItemConstructorOptions[]) => flatten(t).map((i) => i.role).filter(Boolean);
 
 describe('application menu', () => {
-  it('has File, Edit, View and Help', () => {
+  it('has File, Edit, View and Help; on macOS the app menu first and a Window menu', () => {
     expect(build().template.map((i) => i.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(build({ isMac: true }).template.map((i) => i.role ?? i.label)).toEqual(['appMenu', 'File', 'Edit', 'View', 'help']);
+    expect(build({ isMac: true }).template.map((i) => i.role ?? i.label)).toEqual(['Portolan', 'File', 'Edit', 'View', 'windowMenu', 'help']);
+    expect(roles(build().template)).not.toContain('windowMenu');
+  });
+
+  it('offers Settings… on CmdOrCtrl+, (macOS: in the app menu; elsewhere: in File) and it only asks for the Settings screen', () => {
+    for (const isMac of [false, true]) {
+      const { template, options } = build({ isMac });
+      const settings = flatten(template).filter((i) => i.label === 'Settings…');
+      expect(settings).toHaveLength(1);
+      expect(settings[0]!.accelerator).toBe('CmdOrCtrl+,');
+      const home = template.find((m) => Array.isArray(m.submenu) && m.submenu.includes(settings[0]!));
+      expect(home?.label).toBe(isMac ? 'Portolan' : 'File');
+      (settings[0]!.click as () => void)();
+      expect(options.openSettings).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('macOS app menu keeps the standard items', () => {
+    expect(roles([build({ isMac: true }).template[0]!])).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+  });
+
+  it('Help opens the log folder, the data folder and the user guide (an allow-listed page)', () => {
+    const { template, options } = build();
+    const help = template.find((m) => m.label === 'Help')!;
+    const items = flatten([help]);
+    (items.find((i) => i.label === 'Open log folder')!.click as () => void)();
+    expect(options.openLogFolder).toHaveBeenCalledTimes(1);
+    (items.find((i) => i.label === 'Open data folder')!.click as () => void)();
+    expect(options.openDataFolder).toHaveBeenCalledTimes(1);
+    (items.find((i) => i.label === 'User guide')!.click as () => void)();
+    expect(options.openExternal).toHaveBeenCalledWith(USER_GUIDE_URL);
+    expect(USER_GUIDE_URL).toBe('https://github.com/portolan-app/portolan#readme');
+    expect(isAllowedExternalUrl(USER_GUIDE_URL)).toBe(true);
   });
 
   it('offers no reload and no DevTools in packaged builds', () => {
@@ -40,7 +82,7 @@ describe('application menu', () => {
     const items = flatten(template);
     (items.find((i) => i.label === 'Export history…')!.click as () => void)();
     expect(options.exportHistory).toHaveBeenCalledTimes(1);
-    (items.find((i) => i.label === 'Documentation')!.click as () => void)();
+    (items.find((i) => i.label === 'Graph hostPort API reference')!.click as () => void)();
     expect(options.openExternal).toHaveBeenCalledWith(DOCUMENTATION_URL);
     expect(isAllowedExternalUrl(DOCUMENTATION_URL)).toBe(true);
   });

@@ -11,17 +11,21 @@ vi.mock('electron', async () => {
 const { CHANNEL_NAMES } = await import('../../../src-main/shared/channels');
 await import('../../../src-main/preload/index');
 
-type Exposed = { invoke(channel: unknown, request?: unknown): Promise<unknown> };
+type Exposed = {
+  invoke(channel: unknown, request?: unknown): Promise<unknown>;
+  onLinkAvailable(listener: unknown): () => void;
+  onOpenSettings(listener: unknown): () => void;
+};
 const exposeCalls = () => fake.current.electron.contextBridge.exposeInMainWorld.mock.calls;
 const exposed = () => exposeCalls()[0]![1] as Exposed;
 
 describe('preload', () => {
   beforeEach(() => fake.current.electron.ipcRenderer.invoke.mockClear());
 
-  it('exposes exactly one object, window.portolan, with exactly one function, invoke', () => {
+  it('exposes exactly one object, window.portolan: invoke and the two data-less listeners', () => {
     expect(exposeCalls()).toHaveLength(1);
     expect(exposeCalls()[0]![0]).toBe('portolan');
-    expect(Object.keys(exposed())).toEqual(['invoke']);
+    expect(Object.keys(exposed())).toEqual(['invoke', 'onLinkAvailable', 'onOpenSettings']);
     expect(typeof exposed().invoke).toBe('function');
     expect(Object.isFrozen(exposed())).toBe(true);
   });
@@ -48,8 +52,34 @@ describe('preload', () => {
     },
   );
 
-  it('never touches the raw listener APIs (no event objects can leak)', () => {
+  it.each([
+    ['onLinkAvailable', 'portolan:notify:linkAvailable'],
+    ['onOpenSettings', 'portolan:notify:openSettings'],
+  ] as const)('%s relays a nudge on %s with no arguments at all, and unsubscribes', (name, channel) => {
+    const ipc = fake.current.electron.ipcRenderer;
+    ipc.on.mockClear();
+    const listener = vi.fn();
+    const off = exposed()[name](listener);
+    expect(ipc.on).toHaveBeenCalledTimes(1);
+    const [subscribed, relay] = ipc.on.mock.calls[0] as unknown as [string, (...args: unknown[]) => void];
+    expect(subscribed).toBe(channel);
+    // Whatever arrives (an IpcRendererEvent with its sender, any payload), the page's listener gets nothing.
+    relay({ sender: { send() {} }, ports: [] }, { smuggled: true });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.calls[0]).toEqual([]);
+    const removeListener = (ipc as unknown as { removeListener: ReturnType<typeof vi.fn> }).removeListener;
+    off();
+    expect(removeListener).toHaveBeenCalledWith(channel, relay);
+    ipc.on.mockClear();
+  });
+
+  it('ignores a listener that is not a function', () => {
+    fake.current.electron.ipcRenderer.on.mockClear();
+    expect(typeof exposed().onLinkAvailable('not a function')).toBe('function');
     expect(fake.current.electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('never sends through raw APIs (no event objects can leak)', () => {
     expect(fake.current.electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(fake.current.electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
   });
