@@ -38,7 +38,10 @@ export interface CoreOptions {
   staticToken?: string;
   /** Force the embedded demo source. */
   demo?: boolean;
-  /** Injected for tests; defaults to a node:https transport with the allow-list. */
+  /**
+   * What carries Graph and sign-in requests: Electron's net.fetch in the app (system and PAC proxy, OS trust
+   * store); by default Node's http stack with --ca-file and --proxy. The endpoint allow-list is applied around it.
+   */
   transport?: HttpTransport;
   clock?: Clock;
   /** Runs the history's deferred housekeeping; tests drive it by hand. */

@@ -15,6 +15,7 @@ import { createHistoryStore } from './history';
 import { parseProxyUrl } from './net/http-proxy';
 import { createNodeTransport } from './net/node-transport';
 import { createReachabilityProbe } from './net/reachability';
+import { guardTransport } from './net/request-guard';
 import { systemClock, type TokenSource } from './ports';
 import { createHandlers } from './service/handlers';
 import { redactHandlerErrors } from './service/redact-handlers';
@@ -76,13 +77,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   });
 
   // Only the configured endpoints may be contacted: the real clouds, or the custom/preview roots.
-  const transport =
+  // The allow-list wraps whichever transport carries the requests: Chromium's in the app, Node's elsewhere.
+  const transport = guardTransport(
     opts.transport ??
-    createNodeTransport({
-      ca: overrides.caPem,
-      allow: (url) => allowedOrigins(cloud()).has(url.origin),
-      ...(overrides.proxy ? { proxy: parseProxyUrl(overrides.proxy) } : {}),
-    });
+      createNodeTransport({
+        ...(overrides.caPem ? { ca: overrides.caPem } : {}),
+        ...(overrides.proxy ? { proxy: parseProxyUrl(overrides.proxy) } : {}),
+      }),
+    (url) => allowedOrigins(cloud()).has(url.origin),
+  );
 
   const history = await createHistoryStore({
     dir: join(opts.userDataDir, 'history'),

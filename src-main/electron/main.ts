@@ -3,6 +3,7 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../core/app';
+import { createFetchTransport } from '../core/net/fetch-transport';
 import { createJsonFileStore } from '../core/fs/json-file';
 import { createLinkInbox } from '../core/link-inbox';
 import { createRotatingLog } from '../core/log-file';
@@ -146,6 +147,8 @@ export function startPortolan(): void {
         openExternal: (url) => opener.openExternal(url),
         confirmEndpoints: (change) => confirmEndpointsWithDialog(dialog, liveWindow(), change),
         isOnline: () => net.isOnline(),
+        // Chromium's network stack: the system or PAC proxy and the OS certificate store, as corporate networks need.
+        transport: createFetchTransport((url, init) => net.fetch(url, init)),
         links,
         log: (line) => log.write(line),
       });

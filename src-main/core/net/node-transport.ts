@@ -5,6 +5,7 @@ import * as https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { fail, PortolanFailure } from '../failure';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
+import { checkRequestUrl } from './request-guard';
 import { createTunnelAgent, proxyRefusal, viaProxy, type HttpProxy } from './http-proxy';
 
 export interface NodeTransportOptions {
@@ -35,7 +36,7 @@ export function createNodeTransport(opts: NodeTransportOptions = {}): HttpTransp
 
   // async, so a refused URL becomes a rejected promise like every other failure, never a synchronous throw.
   return async (req: HttpRequest) => {
-    const url = checkUrl(req.url, opts.allow);
+    const url = checkRequestUrl(req.url, opts.allow);
     if (req.signal?.aborted) throw cancelled();
     return send(url, req, {
       agent: (req.freshConnection ? fresh : pooled)[url.protocol === 'https:' ? 'https' : 'http'],
@@ -44,32 +45,6 @@ export function createNodeTransport(opts: NodeTransportOptions = {}): HttpTransp
       proxy: opts.proxy ?? null,
     });
   };
-}
-
-function checkUrl(raw: string, allow: ((url: URL) => boolean) | undefined): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw fail('network', 'Portolan refused to contact an address that is not a valid URL.', { code: 'PORTOLAN_REFUSED' });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw fail('network', `Portolan refused to contact ${url.protocol}//${url.host}: only http and https are used.`, {
-      code: 'PORTOLAN_REFUSED',
-    });
-  }
-  if (url.username || url.password) {
-    // Credentials in a URL would end up in logs and history; Graph never needs them.
-    throw fail('network', `Portolan refused to contact ${url.origin}: URLs with embedded credentials are not used.`, {
-      code: 'PORTOLAN_REFUSED',
-    });
-  }
-  if (allow && !allow(url)) {
-    throw fail('network', `Portolan refused to contact ${url.origin}: it is not one of the endpoints this configuration allows.`, {
-      code: 'PORTOLAN_REFUSED',
-    });
-  }
-  return url;
 }
 
 interface SendContext {

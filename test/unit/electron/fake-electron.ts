@@ -122,6 +122,10 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
     shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
+    net: {
+      isOnline: vi.fn(() => true),
+      fetch: vi.fn(async (_url: string, _init?: RequestInit) => new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } })),
+    },
     crashReporter: { start: vi.fn() },
     screen,
     safeStorage: {
