@@ -1,10 +1,10 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
-import type { PortolanApi } from '../src-main/shared/contract';
+import type { PortolanApi, PortolanNotifications } from '../src-main/shared/contract';
 
 declare global {
   interface Window {
     /** Exposed by the preload in the Electron app; absent in the web preview. */
-    portolan?: PortolanApi;
+    portolan?: PortolanApi & Partial<PortolanNotifications>;
   }
 }

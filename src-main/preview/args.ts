@@ -12,6 +12,8 @@ export interface PreviewArgs {
   /** An http forward proxy for every Graph and sign-in request (the app's manual proxy setting). */
   proxy?: string;
   demo: boolean;
+  /** A portolan:// link to act on as if the OS had handed it to the app. */
+  openUrl?: string;
 }
 
 /** Parses the preview's flags (DESIGN.md). Throws an Error with a usage message on anything unknown. */
@@ -30,6 +32,7 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs {
       'ca-file': { type: 'string' },
       proxy: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'open-url': { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -40,6 +43,8 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs {
   if (values['client-id']) out.clientId = values['client-id'];
   if (values.tenant) out.tenant = values.tenant;
   if (values['ca-file']) out.caFile = values['ca-file'];
+  // Not validated here: an invalid link is reported on stderr and the preview starts anyway, as the app would.
+  if (values['open-url'] !== undefined) out.openUrl = values['open-url'];
   if (values.proxy) {
     // Refused here, before anything starts, with the same message the settings would give.
     parseProxyUrl(values.proxy);
@@ -50,4 +55,5 @@ export function parsePreviewArgs(argv: string[]): PreviewArgs {
 
 export const PREVIEW_USAGE = `Usage: npm run preview:web -- [--port N] [--user-data DIR] [--graph-base-url URL] [--authority URL]
        [--client-id ID] [--tenant T] [--ca-file PEM] [--proxy http://host:port] [--demo]
+       [--open-url portolan://…]
 Environment: PORTOLAN_GRAPH_TOKEN=<token> replaces sign-in (preview only).`;

@@ -7,6 +7,7 @@ import { createCore } from '../core/app';
 import { createAesFileEncryptor } from '../core/auth';
 import { isAllowedExternalUrl } from '../core/external-links';
 import { confKvFactory } from '../core/history';
+import { createLinkInbox } from '../core/link-inbox';
 import { parsePreviewArgs, PREVIEW_USAGE, type PreviewArgs } from './args';
 import { startPreviewServer } from './server';
 
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
   }
   const userDataDir = resolve(args.userData ?? join(tmpdir(), 'portolan-preview'));
   mkdirSync(userDataDir, { recursive: true });
+
+  // --open-url: queued exactly as the app queues a link the OS hands it, for the page to pull on load.
+  const links = createLinkInbox();
+  if (args.openUrl !== undefined) {
+    const outcome = links.offer(args.openUrl);
+    if (!outcome.ok) console.error(`--open-url refused: ${outcome.message}`);
+  }
 
   const core = await createCore({
     userDataDir,
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
     },
     ...(process.env.PORTOLAN_GRAPH_TOKEN ? { staticToken: process.env.PORTOLAN_GRAPH_TOKEN } : {}),
     demo: args.demo,
+    links,
     log: (line) => process.stderr.write(`${line}\n`),
   });
 

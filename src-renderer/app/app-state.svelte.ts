@@ -1,6 +1,6 @@
 // What the shell knows: where the data comes from (app:info), who is signed in (auth:status),
 // and which screen is showing.
-import type { AppInfoView, AuthStatusView, PortolanError } from '../../src-main/shared/contract';
+import type { AppInfoView, AuthStatusView, LinkTarget, PortolanError } from '../../src-main/shared/contract';
 import { call } from '../lib/api';
 import { signInPromptFor } from './sign-in-prompt';
 
@@ -29,6 +29,7 @@ export class AppState {
   #lastSignInAt = $state(0);
   #lookup = $state.raw<LookupOutcome | null>(null);
   #firstRunDismissed = $state(readFlag(FIRST_RUN_KEY));
+  #linkRefusal = $state<string | null>(null);
   #signInPrompt = $derived(
     signInPromptFor({
       error: this.#lookup?.error ?? null,
@@ -74,6 +75,32 @@ export class AppState {
   /** No client ID yet (not --demo): the first-run guide applies, unless dismissed. */
   get firstRun(): boolean {
     return this.#info?.source === 'demo' && this.#info.demoReason === 'notConfigured' && !this.#firstRunDismissed;
+  }
+
+  /** Why the last portolan:// link was not opened (main's words), or null. */
+  get linkRefusal(): string | null {
+    return this.#linkRefusal;
+  }
+
+  dismissLinkRefusal(): void {
+    this.#linkRefusal = null;
+  }
+
+  /**
+   * Takes the portolan:// links main is holding (validated there) and acts on the newest, the one the
+   * analyst clicked last: switch to Lookup and look it up, or say why it was refused.
+   */
+  async openPendingLinks(lookUp: (target: LinkTarget) => Promise<void>): Promise<void> {
+    const r = await call('app:pendingLinks', {});
+    const newest = r.ok ? r.value.links.at(-1) : undefined;
+    if (!newest) return;
+    this.show('lookup');
+    if (!newest.ok) {
+      this.#linkRefusal = newest.message;
+      return;
+    }
+    this.#linkRefusal = null;
+    await lookUp(newest.target);
   }
 
   follow(lookup: LookupOutcome): void {

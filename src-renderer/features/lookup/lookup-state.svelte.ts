@@ -1,5 +1,5 @@
 // The lookup form and the lookup in flight: inputs, client-side problems, and the last result or error.
-import type { LookupResultView, PortolanError, SelectableField } from '../../../src-main/shared/contract';
+import type { LinkTarget, LookupResultView, PortolanError, SelectableField } from '../../../src-main/shared/contract';
 import { call, newRequestId } from '../../lib/api';
 import { SELECTABLE_FIELDS } from './selectable-fields';
 import { validateLookup, type LookupProblems } from './lookup-validation';
@@ -95,6 +95,28 @@ export class LookupState {
     this.#host = host;
     this.#port = String(port);
     this.#hostPortId = '';
+    return this.submit();
+  }
+
+  /**
+   * A portolan:// link main has validated: fills the form as the analyst would and looks it up. A lookup
+   * still running is cancelled and its answer ignored, since the link is the newer request.
+   */
+  lookUpLink(target: LinkTarget): Promise<void> {
+    if (target.kind === 'id') {
+      this.#host = '';
+      this.#port = '';
+      this.#hostPortId = target.hostPortId;
+    } else {
+      this.#host = target.host;
+      this.#port = String(target.port);
+      this.#hostPortId = '';
+    }
+    if (this.#phase === 'loading') {
+      void this.cancel();
+      this.#requestId = null;
+      this.#phase = this.#result ? 'done' : this.#error ? 'error' : 'idle';
+    }
     return this.submit();
   }
 
