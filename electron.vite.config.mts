@@ -27,6 +27,8 @@ export default defineConfig({
     plugins: [svelte({ configFile: resolve('svelte.config.mjs') })],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified; it is parsed on every start of the window.
+      minify: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },
