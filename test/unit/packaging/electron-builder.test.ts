@@ -49,12 +49,40 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('builds nsis for Windows, a hardened dmg for macOS, AppImage and deb for Linux', () => {
+  it('builds nsis for Windows, a hardened dmg for macOS, AppImage, deb and rpm for Linux', () => {
     expect(config.win.target).toBe('nsis');
     expect(config.mac).toMatchObject({ target: 'dmg', hardenedRuntime: true, category: 'public.app-category.developer-tools' });
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.linux.category).toMatch(/^Utility/);
-    expect(config.linux.category).toMatch(/Security/);
+    expect(config.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
+  });
+
+  it('files the Linux desktop entry under Network (main category) and Security (additional)', () => {
+    // electron-builder writes Categories=<linux.category>; last, so this is the desktop entry's line.
+    expect(`${config.linux.category};`).toBe('Network;Security;');
+    expect(config.linux.desktop?.entry?.Categories ?? 'Network;Security;').toBe('Network;Security;');
+  });
+
+  it('names every artifact with product, version, OS and architecture', () => {
+    expect(config.artifactName).toBe('${productName}-${version}-${os}-${arch}.${ext}');
+    for (const platform of ['win', 'mac', 'linux', 'nsis', 'dmg']) expect(config[platform]?.artifactName).toBeUndefined();
+  });
+
+  it('declares the portolan:// scheme the app handles', () => {
+    expect(config.protocols).toEqual([{ name: 'Portolan link', schemes: ['portolan'] }]);
+  });
+
+  it('signs macOS with a minimal entitlements file: JIT for V8 and nothing else', () => {
+    expect(config.mac.entitlements).toBe('assets/entitlements.mac.plist');
+    expect(config.mac.entitlementsInherit).toBe('assets/entitlements.mac.plist');
+    const plist = readFileSync(new URL('assets/entitlements.mac.plist', root), 'utf8');
+    const keys = [...plist.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]);
+    expect(keys).toEqual(['com.apple.security.cs.allow-jit']);
+    expect(plist).toMatch(/<key>com\.apple\.security\.cs\.allow-jit<\/key>\s*<true\/>/);
+  });
+
+  it('keeps signing secrets out of the file: certificates and Apple credentials come from the environment', () => {
+    const text = readFileSync(new URL('electron-builder.yml', root), 'utf8');
+    for (const key of ['cscLink', 'cscKeyPassword', 'certificatePassword', 'certificateFile', 'appleId', 'appleIdPassword']) expect(text).not.toContain(`${key}:`);
+    expect(config.mac.notarize).toBeUndefined();
   });
 });
 
