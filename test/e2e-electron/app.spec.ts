@@ -97,7 +97,7 @@ test.describe('Electron app', () => {
       };
     });
     expect(page_).toMatchObject({
-      api: ['invoke'],
+      api: ['invoke', 'onLinkAvailable', 'onOpenSettings'],
       frozen: true,
       require: 'undefined',
       process: 'undefined',
