@@ -1,4 +1,4 @@
-// The saved-history store. See layout.ts for the files it keeps and store.ts for how they stay consistent.
+// The saved-history store. See layout.ts for the files it keeps, open.ts and compaction.ts for how they stay consistent.
 export { createHistoryStore } from './store';
 export { confKvFactory } from './conf-kv';
 export { SCHEMA_VERSION } from './layout';

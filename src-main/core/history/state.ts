@@ -1,0 +1,55 @@
+// What every part of the history store works on: the in-memory index, the snapshot files, the journal and the
+// conf stores beside it. The store's methods and its open, compaction and housekeeping steps share this one object.
+import { systemClock, type Clock, type KvStore } from '../ports';
+import type { Journal } from './journal';
+import { peekKv } from './kv-files';
+import { INDEX_NAME, META_NAME, SCHEMA_VERSION, SEARCH_NAME } from './layout';
+import { MemoryIndex } from './memory-index';
+import { SnapshotFiles } from './snapshot-files';
+import type { HistoryStore, HistoryStoreOptions } from './types';
+
+export class HistoryState {
+  readonly notices: string[] = [];
+  readonly mode: HistoryStore['mode'];
+  readonly mem = new MemoryIndex();
+  readonly clock: Clock;
+  readonly files: SnapshotFiles;
+  readonly dir: string;
+  readonly journalMax: number;
+  /** The index generation: journal lines of any other generation were folded into the index already. */
+  generation = 0;
+  journal!: Journal;
+  indexKv!: KvStore;
+  metaKv!: KvStore;
+  searchLoaded = false;
+  closed = false;
+
+  constructor(
+    readonly opts: HistoryStoreOptions,
+    mode: 'normal' | 'sessionOnly',
+  ) {
+    this.dir = opts.dir;
+    this.clock = opts.clock ?? systemClock;
+    // A history written by a newer Portolan is only read: its files are checked before anything is touched.
+    this.mode = mode === 'normal' && newerSchema(opts.dir) !== null ? 'readOnly' : mode;
+    this.files = new SnapshotFiles(opts.dir, opts.kv, this.clock, this.mode === 'readOnly');
+    this.journalMax = opts.tuning?.journalMaxRecords ?? 2000;
+  }
+
+  notice(text: string): void {
+    this.notices.push(text);
+  }
+
+  isoNow(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+}
+
+/** The schema version a newer Portolan wrote into the index, search or notes file, or null when none is newer. */
+export function newerSchema(dir: string): number | null {
+  for (const name of [INDEX_NAME, SEARCH_NAME, META_NAME]) {
+    const v = peekKv(dir, name)?.schemaVersion;
+    if (typeof v === 'number' && v > SCHEMA_VERSION) return v;
+  }
+  return null;
+}
