@@ -11,7 +11,7 @@
 import { LookupRequest } from '../shared/contract';
 import type { LinkTarget } from '../shared/views';
 import { toPortolanError } from './failure';
-import { normaliseHost, normaliseHostPortId, normalisePort } from './graph/target';
+import { normaliseHostPortId, normaliseLookupTarget } from './graph/target';
 
 export const LINK_SCHEME = 'portolan';
 /** Longer than any host (253), port and id (512) need together, short enough to quote and log. */
@@ -106,10 +106,11 @@ function decode(text: string, plusIsSpace = true): string | null {
 function validate(fields: { host: string; port: string } | { hostPortId: string }): LinkParse {
   let target: LinkTarget;
   try {
-    target =
-      'hostPortId' in fields
-        ? { kind: 'id', hostPortId: normaliseHostPortId(fields.hostPortId) }
-        : { kind: 'hostPort', host: normaliseHost(fields.host).host, port: normalisePort(fields.port) };
+    if ('hostPortId' in fields) target = { kind: 'id', hostPortId: normaliseHostPortId(fields.hostPortId) };
+    else {
+      const read = normaliseLookupTarget(fields.host, fields.port);
+      target = read.kind === 'id' ? { kind: 'id', hostPortId: read.hostPortId } : { kind: 'hostPort', host: read.host, port: read.port };
+    }
   } catch (err) {
     return refuse(toPortolanError(err).message);
   }

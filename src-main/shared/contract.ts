@@ -26,14 +26,17 @@ const short = (max: number) => z.string().max(max);
 import { HOSTPORT_SELECTABLE } from './selectable';
 import { hostPortIdProblem, MAX_HOST_PORT_ID_LENGTH } from './host-port-id';
 import { SAVED_HOST_PORT_ID_MAX } from './limits';
+import { MAX_HOST_INPUT_LENGTH, parseLookupInput } from './host-port-input';
 export { HOSTPORT_SELECTABLE, type SelectableField } from './selectable';
 
 export const LookupRequest = z
   .object({
     /** Cancels this lookup with lookup:cancel. */
     requestId,
-    host: short(300).optional(),
-    port: z.union([z.number().int(), short(10)]).optional(),
+    /** What the analyst typed or pasted: read by shared/host-port-input, the very reading the form uses. */
+    host: short(MAX_HOST_INPUT_LENGTH).optional(),
+    /** Whole numbers only; the refinement below says which rule a bad port breaks. */
+    port: z.union([z.number(), short(10)]).optional(),
     /** Blank = look up host and port instead; otherwise refused here, before main does anything, when it cannot be one safe path segment. */
     hostPortId: short(MAX_HOST_PORT_ID_LENGTH)
       .superRefine((value, ctx) => {
@@ -46,7 +49,18 @@ export const LookupRequest = z
     select: z.array(z.enum(HOSTPORT_SELECTABLE)).max(HOSTPORT_SELECTABLE.length).optional(),
     expandCertificate: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => {
+    // A pasted id wins (as in main); otherwise host and port are refused here with the form's own words.
+    if (value.hostPortId !== undefined && value.hostPortId.trim() !== '') return;
+    const hostBlank = value.host === undefined || value.host.trim() === '';
+    if (hostBlank) {
+      if (typeof value.port === 'number' && !Number.isInteger(value.port)) ctx.addIssue({ code: 'custom', path: ['port'], message: 'Port must be a whole number.' });
+      return;
+    }
+    const read = parseLookupInput({ host: value.host, port: value.port });
+    if (!read.ok) ctx.addIssue({ code: 'custom', path: [read.field], message: read.error });
+  });
 export type LookupRequest = z.input<typeof LookupRequest>;
 
 export const CancelRequest = z.object({ requestId }).strict();

@@ -24,7 +24,9 @@ export interface IdTarget {
   /** From a pasted Graph URL of one hostPort (…/threatIntelligence/hostPorts/{id}). */
   hostPortId: string;
   host?: undefined;
+  kind?: undefined;
   port?: undefined;
+  portFrom?: undefined;
   notes: string[];
 }
 

@@ -11,7 +11,7 @@ import { mapGraphError } from './errors';
 import { parseHostPortBody } from './parse';
 import { backoffDelayMs, DEFAULT_BACKOFF, throttleDelayMs, type BackoffPolicy } from './retry';
 import { buildHostPortQuery } from './select';
-import { hostPortIdPathSegment, normaliseHost, normaliseHostPortId, normalisePort } from './target';
+import { hostPortIdPathSegment, normaliseHostPortId, normaliseLookupTarget } from './target';
 
 export interface GraphClientOptions {
   transport: HttpTransport;
@@ -162,8 +162,9 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
    * they are matched by the port property and never decoded or constructed when the list has the answer.
    */
   async function resolveHostPortId(hostInput: string, portInput: number | string, signal?: AbortSignal): Promise<ResolvedId> {
-    const { host } = normaliseHost(hostInput);
-    const port = normalisePort(portInput);
+    const target = normaliseLookupTarget(hostInput, portInput);
+    if (target.kind !== 'hostPort') throw fail('invalidInput', 'That is a Graph link to one host port; look it up by its host port ID.');
+    const { host, port } = target;
     let url: string | null = `${joinRoot(root, TI, 'hosts', encodeURIComponent(host), 'ports')}?$select=id,port,protocol`;
     const seen = new Set<string>();
     let fallbackMatch: string | null = null;
@@ -218,11 +219,11 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     const portEmpty = input.port === undefined || (typeof input.port === 'string' && input.port.trim() === '');
     if (hostEmpty && portEmpty) throw fail('invalidInput', 'Enter a host and a port, or a host port ID.');
     if (hostEmpty) throw fail('invalidInput', 'Enter a host: an IPv4 address, an IPv6 address or a hostname.');
-    if (portEmpty) throw fail('invalidInput', 'Enter a port between 1 and 65535.');
-    // Validate both before any network traffic, so typos never cost a request.
-    normaliseHost(input.host);
-    normalisePort(input.port);
-    const resolved = await resolveHostPortId(input.host as string, input.port as number | string, signal);
+    // Validate both before any network traffic, so typos never cost a request. The host text may carry
+    // the port (a pasted URL or host:port), read exactly as the form reads it.
+    const target = normaliseLookupTarget(input.host, input.port);
+    if (target.kind === 'id') return getHostPort(target.hostPortId, query, signal);
+    const resolved = await resolveHostPortId(target.host, target.port, signal);
     return fetchHostPort(resolved.id, query, { host: resolved.host, port: resolved.port }, signal);
   }
 

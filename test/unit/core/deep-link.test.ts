@@ -18,6 +18,9 @@ describe('parseDeepLink: accepted links', () => {
     ['portolan://hostport/tKhoxnUMGirrHqYiMpsdaQRDZKBnXrao', id('tKhoxnUMGirrHqYiMpsdaQRDZKBnXrao')],
     ['portolan://hostport/ab+c/d==', id('ab+c/d==')],
     ['portolan://hostport/ab%2Bc%2Fd%3D%3D', id('ab+c/d==')],
+    // The host is read as the form reads it: a pasted URL gives its host (the port must agree).
+    ['portolan://lookup?host=https%3A%2F%2Fevil.example%2F&port=21', hostPort('evil.example', 21)],
+    ['portolan://lookup?host=85.13.139%5B.%5D18&port=21', hostPort('85.13.139.18', 21)],
   ])('%s', (link, expected) => {
     expect(parseDeepLink(link)).toEqual(expected);
   });
@@ -46,9 +49,8 @@ describe('parseDeepLink: refused links say why', () => {
     ['portolan://lookup?host=1.2.3.4&port=70000', /above 65535/],
     ['portolan://lookup?host=1.2.3.4&port=21abc', /not a number/],
     ['portolan://lookup?host=999.1.1.1&port=21', /not a valid IPv4/],
-    ['portolan://lookup?host=https%3A%2F%2Fevil.example%2F&port=21', /looks like a URL/],
     ['portolan://lookup?host=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&port=21', /contains spaces/],
-    ['portolan://lookup?host=a%0Ab&port=21', /contains spaces/],
+    ['portolan://lookup?host=a%0Ab&port=21', /control character/],
     ['portolan://lookup?host=%E2%80%AEmoc.example&port=21', /contains "\u202e"|hostname|not a valid/],
     ['portolan://lookup?host=1.2.3.4&port=21\n', /control characters/],
     ['portolan://lookup?host=1.2.3.4 &port=21', /spaces or control/],

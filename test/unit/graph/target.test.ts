@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostPortIdPathSegment, normaliseHost, normaliseHostPortId, normalisePort } from '../../../src-main/core/graph/target';
+import { hostPortIdPathSegment, normaliseHost, normaliseHostPortId, normaliseLookupTarget, normalisePort } from '../../../src-main/core/graph/target';
 import { errorOf } from './failure-helpers';
 
 describe('normaliseHost', () => {
@@ -15,6 +15,10 @@ describe('normaliseHost', () => {
     ['bücher.example', 'xn--bcher-kva.example', 'hostname'],
     ['localhost', 'localhost', 'hostname'],
     [`${'a'.repeat(63)}.example`, `${'a'.repeat(63)}.example`, 'hostname'],
+    // The form's reading (shared/host-port-input): URLs give their host, underscores are kept.
+    ['https://example.com/', 'example.com', 'hostname'],
+    ['example.com/path', 'example.com', 'hostname'],
+    ['exa_mple.com', 'exa_mple.com', 'hostname'],
   ])('accepts %j as %j', (input, host, kind) => {
     expect(normaliseHost(input)).toEqual({ host, kind });
   });
@@ -23,21 +27,17 @@ describe('normaliseHost', () => {
     ['', /Enter a host/],
     ['   ', /Enter a host/],
     ['exa mple.com', /contains spaces/],
-    ['https://example.com/', /looks like a URL or path/],
-    ['example.com/path', /looks like a URL or path/],
-    ['example.com?x=1', /"\?" or "#"/],
-    ['example.com#frag', /"\?" or "#"/],
-    ['fe80::1%eth0', /contains "%"/],
+    ['fe80::1%eth0', /IPv6 zone id \("%eth0"\)/],
     ['exa%6dple.com', /contains "%"/],
     ['user@example.com', /"@"/],
     ['85.13.139.18:21', /includes a port; put "85.13.139.18" in Host and 21 in Port/],
+    ['https://85.13.139.18:21/', /includes a port; put "85.13.139.18" in Host and 21 in Port/],
     ['2001:db8::g', /not a valid IPv6/],
     ['[85.13.139.18]', /not a valid IPv6 address in brackets/],
     ['[2001:db8::1', /not a valid IPv6 address in brackets/],
     ['256.1.1.1', /not a valid IPv4/],
     ['1.2.3', /not a valid IPv4/],
     ['010.1.1.1', /leading zero/],
-    ['exa_mple.com', /contains "_"/],
     ['-example.com', /starts or ends with a hyphen/],
     ['example..com', /empty label/],
     [`${'a'.repeat(64)}.example`, /longer than 63/],
@@ -65,7 +65,7 @@ describe('normalisePort', () => {
     ['21abc', /"21abc" is not a number/],
     ['2 1', /not a number/],
     ['0x15', /not a number/],
-    ['-1', /not a number/],
+    ['-1', /Port -1 is negative/],
     [0, /Port 0 is not a real port/],
     ['0', /Port 0 is not a real port/],
     [65536, /65536 is above 65535/],
@@ -78,6 +78,23 @@ describe('normalisePort', () => {
     const e = errorOf(() => normalisePort(input));
     expect(e.kind).toBe('invalidInput');
     expect(e.message).toMatch(message);
+  });
+});
+
+describe('normaliseLookupTarget (host and port as lookup:run sends them)', () => {
+  it('takes the port from a pasted URL, and the id from a pasted Graph link', () => {
+    expect(normaliseLookupTarget('https://85.13.139[.]18:21/', undefined)).toMatchObject({ kind: 'hostPort', host: '85.13.139.18', port: 21 });
+    expect(normaliseLookupTarget('2001:DB8:0:0:0:0:0:1', '22')).toMatchObject({ kind: 'hostPort', host: '2001:db8::1', port: 22 });
+    expect(normaliseLookupTarget('https://graph.microsoft.com/v1.0/security/threatIntelligence/hostPorts/abc%2B%3D', '')).toEqual({
+      kind: 'id',
+      hostPortId: 'abc+=',
+      notes: ['Host port ID taken from the Graph link.'],
+    });
+  });
+
+  it('says a bare host still needs a port, and refuses ids that cannot be one path segment', () => {
+    expect(errorOf(() => normaliseLookupTarget('example.com', '')).message).toBe('Enter a port between 1 and 65535.');
+    expect(errorOf(() => normaliseLookupTarget('https://graph.microsoft.com/v1.0/security/threatIntelligence/hostPorts/..', undefined)).message).toMatch(/not a host port ID/);
   });
 });
 

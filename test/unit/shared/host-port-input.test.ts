@@ -2,6 +2,7 @@
 // what an analyst might paste, what Portolan looks up, and the notes that explain every change.
 import { isIPv6 } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../src-main/shared/contract';
 import { parseHostInput, parseLookupInput, parsePortInput } from '../../../src-main/shared/host-port-input';
 
 type Want = { host: string; kind?: string; port?: number; notes?: RegExp[] } | { id: string; notes?: RegExp[] } | { error: RegExp; field?: 'host' | 'port' };
@@ -198,5 +199,31 @@ describe('parseLookupInput (Host and Port fields together)', () => {
     const r = parseLookupInput(fields);
     expect(r).toMatchObject({ ok: false, field });
     if (!r.ok) expect(r.error).toMatch(error);
+  });
+});
+
+describe("the 'lookup:run' schema reads host and port as the form does", () => {
+  it('accepts a pasted defanged URL without a Port, and what the form would send', () => {
+    expect(parseRequest('lookup:run', { requestId: 'r1', host: 'https://85.13.139[.]18:21/' }).ok).toBe(true);
+    expect(parseRequest('lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 }).ok).toBe(true);
+    expect(parseRequest('lookup:run', { requestId: 'r1', host: 'my_host.example.com', port: '22' }).ok).toBe(true);
+  });
+
+  it.each([
+    [{ host: 'fe80::1%eth0', port: 22 }, 'host', /zone id/],
+    [{ host: '010.1.1.1', port: 22 }, 'host', /leading zero/],
+    [{ host: '85.13.139.18', port: 21.5 }, 'port', /Port 21.5 is not a whole number/],
+    [{ host: '85.13.139.18', port: '70000' }, 'port', /Port 70000 is above 65535/],
+    [{ host: '85.13.139.18:21', port: 22 }, 'port', /host names port 21 but Port says 22/],
+  ])('refuses %j naming the field, in the words the form uses', (fields, field, message) => {
+    const r = parseRequest('lookup:run', { requestId: 'r1', ...fields });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.message).toContain(`${field}: `);
+      expect(r.error.message).toMatch(message);
+      const form = parseLookupInput(fields);
+      expect(form.ok).toBe(false);
+      if (!form.ok) expect(r.error.message).toContain(form.error);
+    }
   });
 });
