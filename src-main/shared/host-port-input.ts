@@ -458,3 +458,12 @@ export function parseLookupInput(fields: { host: unknown; port?: unknown }): Loo
   const notes = found.portFrom === 'scheme' ? found.notes.filter((n) => !n.startsWith(`Port ${found.port} assumed`)) : found.notes;
   return { ok: true, host: found.host, kind: found.kind, port: port.port, notes: [...notes, ...port.notes] };
 }
+
+/**
+ * The key two spellings of one host share (2001:DB8:0:0:0:0:0:1 and 2001:db8::1, bücher.de and
+ * xn--bcher-kva.de), for finding saved snapshots by host. Text that is not a host keeps its lower-case self.
+ */
+export function hostKey(host: string): string {
+  const r = parseHostInput(host);
+  return r.ok && r.host !== undefined && r.portFrom !== 'written' ? r.host : host.trim().toLowerCase();
+}

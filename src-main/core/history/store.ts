@@ -6,6 +6,7 @@ import { mkdtempSync, promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryQuery } from '../../shared/contract';
+import { hostKey } from '../../shared/host-port-input';
 import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../shared/views';
 import { PortolanFailure, fail } from '../failure';
 import { compareSnapshots } from './compare';
@@ -271,9 +272,16 @@ class FileHistoryStore implements HistoryStore {
     let candidates: SnapRec[] = [];
     if ('hostPortId' in ref) candidates = mem.hostPorts.get(ref.hostPortId)?.snaps ?? [];
     else {
-      const host = ref.host.trim().toLowerCase();
+      // Both sides through the lookup form's reading, so any spelling of a host finds what was saved under another.
+      const host = hostKey(ref.host);
+      const keys = new Map<string, string>();
+      const keyOf = (saved: string): string => {
+        let key = keys.get(saved);
+        if (key === undefined) keys.set(saved, (key = hostKey(saved)));
+        return key;
+      };
       for (const hp of mem.hostPorts.values()) {
-        for (const s of hp.snaps) if (s.port === ref.port && (s.host ?? '').toLowerCase() === host) candidates.push(s);
+        for (const s of hp.snaps) if (s.port === ref.port && s.host && keyOf(s.host) === host) candidates.push(s);
       }
       candidates.sort((a, b) => b.ms - a.ms);
     }

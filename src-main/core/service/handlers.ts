@@ -1,6 +1,7 @@
 // The service object whose methods are the IPC handlers. Each takes an already validated request
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
 import type { Handlers } from '../../shared/contract';
+import { parseLookupInput } from '../../shared/host-port-input';
 import type { PendingLinkView, PortolanError, SettingsView } from '../../shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { Clock } from '../ports';
@@ -162,12 +163,15 @@ function withOverridden(settings: SettingsPort, view: SettingsView): SettingsVie
 /** When a lookup cannot reach Graph, point the analyst at what history already knows. */
 async function offerSaved(history: HistoryPort, input: LookupInput, error: PortolanError): Promise<void> {
   try {
-    const port = typeof input.port === 'string' ? Number(input.port) : input.port;
+    // Host and port read as the lookup read them (2001:DB8:0:0:0:0:0:1 finds what was saved as 2001:db8::1).
+    const read = input.hostPortId ? null : parseLookupInput({ host: input.host, port: input.port });
     const ref = input.hostPortId
       ? { hostPortId: input.hostPortId.trim() }
-      : input.host && port
-        ? { host: input.host.trim().toLowerCase(), port }
-        : null;
+      : read?.ok && read.hostPortId !== undefined
+        ? { hostPortId: read.hostPortId }
+        : read?.ok && read.port !== undefined
+          ? { host: read.host, port: read.port }
+          : null;
     if (!ref) return;
     const saved = await history.latestFor(ref);
     if (saved) {
