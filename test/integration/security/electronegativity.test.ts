@@ -54,7 +54,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('the network guard the scan runs under', () => {
+describe('the network guard the scan runs under', { timeout: SLOW }, () => {
   it('refuses and records a socket and a DNS lookup to non-loopback addresses, and lets loopback through', async () => {
     const log = join(dir, 'guard-selftest.jsonl');
     await writeFile(log, '');
@@ -76,7 +76,7 @@ describe('the network guard the scan runs under', () => {
   });
 });
 
-describe('electronegativity over src-main and the built app', () => {
+describe('electronegativity over src-main and the built app', { timeout: SLOW }, () => {
   let scan: Run;
   let sarif: unknown;
   let guardLog = '';
