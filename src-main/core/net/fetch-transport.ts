@@ -7,7 +7,7 @@ import { DEFAULT_MAX_BODY_BYTES } from './node-transport';
 import { checkRequestUrl } from './request-guard';
 
 /** The part of fetch this adapter uses; Electron's net.fetch and Node's fetch both fit. */
-export type FetchLike = (url: string, init: RequestInit & { bypassCustomProtocolHandlers?: boolean }) => Promise<Response>;
+export type FetchLike = (url: string, init: RequestInit & { bypassCustomProtocolHandlers?: boolean; cache?: 'no-store' }) => Promise<Response>;
 
 export interface FetchTransportOptions {
   maxBodyBytes?: number;
