@@ -65,7 +65,7 @@ test.describe('demo data', () => {
     await page.getByLabel('Host', { exact: true }).fill('85.13.139.18');
     await page.getByLabel('Port', { exact: true }).fill('70000');
     await page.getByLabel('Port', { exact: true }).press('Enter');
-    await expect(page.getByText('Use a whole number, 1–65535.')).toBeVisible();
+    await expect(page.getByText('Port 70000 is above 65535, the highest port number.')).toBeVisible();
     await expect(page.getByLabel('Port', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Port', { exact: true }).fill('21');
     await page.getByLabel('Port', { exact: true }).press('Enter');
@@ -78,6 +78,40 @@ test.describe('demo data', () => {
     await nav.getByRole('button', { name: 'Lookup' }).click();
     // The last result survives a trip to another screen.
     await expect(page.locator('#section-banners')).toContainText('220 FTP');
+  });
+
+  test('a pasted defanged URL fills Host and Port, says what it changed, and the demo example is found', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(preview.url).origin });
+    await page.goto(preview.url);
+    const host = page.getByLabel('Host', { exact: true });
+    const port = page.getByLabel('Port', { exact: true });
+    const notes = page.getByTestId('host-notes');
+    await expect(notes).toHaveAttribute('aria-live', 'polite');
+
+    // A real paste (clipboard and keyboard), as an analyst copies an indicator from a report.
+    type Clip = { navigator: { clipboard: { writeText(text: string): Promise<void> } } };
+    await page.evaluate((text) => (globalThis as unknown as Clip).navigator.clipboard.writeText(text), 'https://85.13.139[.]18:21/');
+    await host.focus();
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(host).toHaveValue('85.13.139.18');
+    await expect(port).toHaveValue('21');
+    await expect(notes).toContainText('Defanged brackets removed');
+    await expect(notes).toContainText('Port 21 taken from the URL.');
+    await expect(host).toHaveAttribute('aria-describedby', /lookup-host-notes/);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('85.13.139.18:21');
+    await expect(page.locator('#section-banners')).toContainText('220 FTP on dd44024.kasserver.com ready');
+
+    // Typed (not pasted): the same happens when the field loses focus.
+    await port.fill('');
+    await host.fill('hxxp://85[.]13[.]139[.]18:21');
+    await host.press('Tab');
+    await expect(host).toHaveValue('85.13.139.18');
+    await expect(port).toHaveValue('21');
+    await expect(notes).toContainText('Defanged scheme hxxp read as http.');
+    // Typing over the tidied host clears the notes, which described the text that was there.
+    await host.fill('example.com');
+    await expect(notes).toBeEmpty();
   });
 });
 

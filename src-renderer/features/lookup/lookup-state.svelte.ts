@@ -2,7 +2,7 @@
 import type { LinkTarget, LookupResultView, PortolanError, SelectableField } from '../../../src-main/shared/contract';
 import { call, newRequestId } from '../../lib/api';
 import { SELECTABLE_FIELDS } from './selectable-fields';
-import { validateLookup, type LookupProblems } from './lookup-validation';
+import { tidyHostField, validateLookup, type LookupProblems } from './lookup-validation';
 
 export type LookupPhase = 'idle' | 'loading' | 'done' | 'error';
 
@@ -20,6 +20,9 @@ export class LookupState {
   #notice = $state<string | null>(null);
   #requestId: string | null = null;
   #startedAt = $state(0);
+  /** What tidying the Host field changed, shown while the field still holds the tidied text. */
+  #hostNotes = $state.raw<readonly string[]>([]);
+  #notedHost = $state<string | null>(null);
 
   #validation = $derived(validateLookup({ host: this.#host, port: this.#port, hostPortId: this.#hostPortId }));
 
@@ -28,6 +31,9 @@ export class LookupState {
   }
   set host(v: string) {
     this.#host = v;
+  }
+  get hostNotes(): readonly string[] {
+    return this.#notedHost === this.#host ? this.#hostNotes : [];
   }
   get port(): string {
     return this.#port;
@@ -120,7 +126,22 @@ export class LookupState {
     return this.submit();
   }
 
+  /**
+   * After a paste into Host, or when it loses focus: a pasted URL, host:port or defanged indicator becomes
+   * the host that will be looked up, its port goes to Port, and the notes say what changed.
+   */
+  tidyHost(): void {
+    const tidied = tidyHostField({ host: this.#host, port: this.#port, hostPortId: this.#hostPortId });
+    if (!tidied) return;
+    this.#host = tidied.host;
+    this.#port = tidied.port;
+    this.#hostPortId = tidied.hostPortId;
+    this.#hostNotes = tidied.notes;
+    this.#notedHost = tidied.host;
+  }
+
   async submit(): Promise<void> {
+    this.tidyHost();
     this.#attempted = true;
     const target = this.#validation.target;
     if (!target || this.#phase === 'loading') return;

@@ -4,7 +4,7 @@ import { sortBanners } from '../../../src-renderer/features/detail/banner-sort';
 import { explainError } from '../../../src-renderer/features/detail/error-hints';
 import { groupServices } from '../../../src-renderer/features/detail/services';
 import { detailRows, hostKind } from '../../../src-renderer/features/detail/status';
-import { splitHostPort, validateLookup } from '../../../src-renderer/features/lookup/lookup-validation';
+import { tidyHostField, validateLookup } from '../../../src-renderer/features/lookup/lookup-validation';
 import { describeStamp, formatRelative, formatUtc } from '../../../src-renderer/lib/time';
 
 const stamp = (raw: string | null): Stamp => ({ raw, ms: raw === null || Number.isNaN(Date.parse(raw)) ? null : Date.parse(raw) });
@@ -81,14 +81,53 @@ describe('validateLookup', () => {
     expect(validateLookup({ host: '', port: '', hostPortId: 'ODUuMTMuMTM5LjE4JCQyMQ==' }).target).toEqual({ kind: 'id', hostPortId: 'ODUuMTMuMTM5LjE4JCQyMQ==' });
   });
   it('splits host:port typed into the Host field', () => {
-    expect(splitHostPort('example.com:443')).toEqual({ host: 'example.com', port: '443' });
+    expect(validateLookup({ host: 'example.com:443', port: '', hostPortId: '' }).target).toEqual({ kind: 'hostPort', host: 'example.com', port: 443 });
     expect(validateLookup({ host: '85.13.139.18:21', port: '', hostPortId: '' }).target).toEqual({ kind: 'hostPort', host: '85.13.139.18', port: 21 });
+  });
+  it("reads the Host field as main's lookup:run does (these three used to be read differently)", () => {
+    const target = (host: string, port = '443') => validateLookup({ host, port, hostPortId: '' });
+    expect(target('bücher.de').target).toEqual({ kind: 'hostPort', host: 'xn--bcher-kva.de', port: 443 });
+    expect(target('my_host.example.com').target).toEqual({ kind: 'hostPort', host: 'my_host.example.com', port: 443 });
+    expect(target('fe80::1%eth0').problems.host).toMatch(/IPv6 zone id \("%eth0"\)/);
+    expect(target('2001:DB8:0:0:0:0:0:1').target).toEqual({ kind: 'hostPort', host: '2001:db8::1', port: 443 });
+    expect(target('https://85.13.139[.]18:21/', '').target).toEqual({ kind: 'hostPort', host: '85.13.139.18', port: 21 });
+    expect(target('85.13.139.18', '70000').problems.port).toBe('Port 70000 is above 65535, the highest port number.');
+    expect(target('example.com', '').problems.port).toBe('Enter a port between 1 and 65535.');
   });
   it('explains what is wrong', () => {
     expect(validateLookup({ host: '', port: '', hostPortId: '' }).problems.form).toMatch(/host and a port/);
     expect(validateLookup({ host: 'a b', port: '0', hostPortId: '' }).problems).toMatchObject({ host: expect.any(String), port: expect.any(String) });
     expect(validateLookup({ host: '999.1.1.1', port: '22', hostPortId: '' }).problems.host).toBeDefined();
     expect(validateLookup({ host: 'x.com', port: '22', hostPortId: 'id' }).problems.form).toMatch(/not both/);
+  });
+});
+
+describe('tidyHostField (after a paste into Host, or when it loses focus)', () => {
+  const empty = { host: '', port: '', hostPortId: '' };
+  it('moves the port of a pasted defanged URL into Port and keeps notes for the field', () => {
+    expect(tidyHostField({ ...empty, host: 'https://85.13.139[.]18:21/' })).toEqual({
+      host: '85.13.139.18',
+      port: '21',
+      hostPortId: '',
+      notes: ['Defanged brackets removed ([.] and the like read as ".").', 'Port 21 taken from the URL.'],
+    });
+  });
+  it('a written port replaces Port; a scheme-implied one only fills an empty Port', () => {
+    expect(tidyHostField({ ...empty, host: 'example.com:8443', port: '22' })).toMatchObject({ host: 'example.com', port: '8443' });
+    expect(tidyHostField({ ...empty, host: 'https://example.com/', port: '22' })).toEqual({ host: 'example.com', port: '22', hostPortId: '', notes: [] });
+    expect(tidyHostField({ ...empty, host: 'https://example.com/' })).toMatchObject({ port: '443', notes: ['Port 443 assumed: the default port of https://.'] });
+  });
+  it('moves a pasted Graph hostPort link into Host port ID', () => {
+    expect(tidyHostField({ ...empty, host: 'https://graph.microsoft.com/v1.0/security/threatIntelligence/hostPorts/ODUuMTMuMTM5LjE4JCQyMQ==' })).toMatchObject({
+      host: '',
+      port: '',
+      hostPortId: 'ODUuMTMuMTM5LjE4JCQyMQ==',
+    });
+  });
+  it('leaves clean or unreadable text alone', () => {
+    expect(tidyHostField({ ...empty, host: '85.13.139.18', port: '21' })).toBeNull();
+    expect(tidyHostField({ ...empty, host: 'fe80::1%eth0' })).toBeNull();
+    expect(tidyHostField(empty)).toBeNull();
   });
 });
 
