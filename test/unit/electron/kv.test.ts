@@ -20,12 +20,12 @@ const { kvStoreFactory } = await import('../../../src-main/electron/kv');
 describe('electron-store KvStoreFactory', () => {
   it('opens the named file in the given folder and never wipes a corrupt file by default', () => {
     const store = kvStoreFactory({ name: 'index', cwd: '/data/history' });
-    expect(constructed.at(-1)).toEqual({ name: 'index', cwd: '/data/history', clearInvalidConfig: false });
+    expect(constructed.at(-1)).toEqual({ name: 'index', cwd: '/data/history', clearInvalidConfig: false, configFileMode: 0o600 });
     expect(store.path).toBe('/x/history.json');
   });
 
   it('passes an explicit clearInvalidConfig through', () => {
-    kvStoreFactory({ name: 'settings', cwd: '/data', clearInvalidConfig: true });
-    expect(constructed.at(-1)).toEqual({ name: 'settings', cwd: '/data', clearInvalidConfig: true });
+    kvStoreFactory({ name: 'settings', cwd: '/data', clearInvalidConfig: true, configFileMode: 0o600 });
+    expect(constructed.at(-1)).toEqual({ name: 'settings', cwd: '/data', clearInvalidConfig: true, configFileMode: 0o600 });
   });
 });

@@ -27,11 +27,11 @@ describe('renderer markup sinks', () => {
     const offenders = sources.filter((f) => pattern.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });
-  it('imports nothing from src-main at runtime (type-only imports)', () => {
+  it('imports nothing from src-main at runtime but the shared contract (browser-safe, lint-checked)', () => {
     const offenders = sources.filter((f) =>
       readFileSync(f, 'utf8')
         .split('\n')
-        .some((line) => /^\s*import\s+(?!type\b)[^;]*from\s+['"][./]*\/src-main\//.test(line)),
+        .some((line) => /^\s*(?:import|export)\s+(?!type\b)[^;]*from\s+['"][./]*\/src-main\/(?!shared\/)/.test(line)),
     );
     expect(offenders).toEqual([]);
   });
