@@ -18,6 +18,7 @@ import type {
 
 export * from './views';
 import type { ChannelName } from './channels';
+import { ERROR_CODES } from './error-codes';
 export { CHANNEL_NAMES, ipcChannel } from './channels';
 
 const requestId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -223,7 +224,9 @@ export function parseRequest<C extends Channel>(
     .slice(0, 5)
     .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`)
     .join('; ');
-  return { ok: false, error: { kind: 'invalidInput', message: `Invalid ${channel} request: ${issues}` } };
+  const key = parsed.error.issues[0]?.path[0];
+  const field = typeof key === 'string' ? { field: key } : {};
+  return { ok: false, error: { kind: 'invalidInput', message: `Invalid ${channel} request: ${issues}`, code: ERROR_CODES.REQUEST_INVALID, ...field } };
 }
 
 /** Dispatches one untrusted call to a handler map. Shared by Electron's ipcMain wiring and the preview bridge. */

@@ -27,7 +27,7 @@ export function signInPromptFor(input: PromptInput): PortolanError | null {
  */
 export function promptText(error: PortolanError, username: string | null): string {
   const who = username ? ` for ${username}` : '';
-  if (error.code === 'AADSTS65001' || /consent/i.test(error.message)) {
+  if (error.code === 'AADSTS65001') {
     return 'Portolan lacks consent to read threat intelligence: an administrator must grant admin consent for ThreatIntelligence.Read.All, then sign in again.';
   }
   if (error.kind === 'unauthorized') return `Microsoft Graph no longer accepts the sign-in${who}. Sign in again; the lookup then runs again.`;

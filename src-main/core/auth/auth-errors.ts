@@ -34,10 +34,11 @@ function isConsentMissing(err: AuthError, aadsts: string | undefined): boolean {
   return aadsts === 'AADSTS65001' || err.errorCode === 'consent_required' || err.subError === 'consent_required';
 }
 
+/** A network failure on the way to the sign-in authority: `field` 'cloud' says so (it is the setting that chose it). */
 export function networkFailure(ctx: ErrorContext): PortolanFailure {
   const last = ctx.lastNetworkFailure;
   if (last?.outcome === 'refused') {
-    return fail('network', `Portolan refused to contact ${originOf(last.target)}: it is not the configured sign-in authority.`, { code: 'PORTOLAN_REFUSED' });
+    return fail('network', `Portolan refused to contact ${originOf(last.target)}: it is not the configured sign-in authority.`, { code: 'PORTOLAN_REFUSED', field: 'cloud' });
   }
   const where = last ? originOf(last.target) : 'the sign-in server';
   const code = last?.code ?? 'network_error';
@@ -51,7 +52,7 @@ export function networkFailure(ctx: ErrorContext): PortolanFailure {
           : code.startsWith('ERR_TLS') || code.includes('CERT')
             ? 'its TLS certificate is not trusted'
             : 'a network error occurred';
-  return fail('network', `Could not reach the sign-in authority ${where} (${why}). Check the network connection and the cloud settings, then try again.`, { code });
+  return fail('network', `Could not reach the sign-in authority ${where} (${why}). Check the network connection and the cloud settings, then try again.`, { code, field: 'cloud' });
 }
 
 function originOf(target: string): string {

@@ -6,6 +6,7 @@ import { mkdtempSync, promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryQuery } from '../../shared/contract';
+import { ERROR_CODES } from '../../shared/error-codes';
 import { hostKey } from '../../shared/host-port-input';
 import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../shared/views';
 import { PortolanFailure, fail } from '../failure';
@@ -166,7 +167,7 @@ class FileHistoryStore implements HistoryStore {
   async setMeta(patch: HistoryMetaInput): Promise<void> {
     this.assertWritable();
     const { mem } = this.state;
-    if (!mem.hostPorts.has(patch.hostPortId)) throw fail('notFound', 'That host port has no saved history.');
+    if (!mem.hostPorts.has(patch.hostPortId)) throw fail('notFound', 'That host port has no saved history.', { code: ERROR_CODES.HISTORY_HOST_PORT_NOT_FOUND });
     const current = mem.getMeta(patch.hostPortId);
     const next: HostPortMeta = {
       note: patch.note ?? current.note,
@@ -192,11 +193,11 @@ class FileHistoryStore implements HistoryStore {
     }
     if (request.snapshotId !== undefined) {
       const rec = mem.snaps.get(request.snapshotId);
-      if (!rec) throw fail('notFound', 'That snapshot is not in the history.');
+      if (!rec) throw fail('notFound', 'That snapshot is not in the history.', { code: ERROR_CODES.HISTORY_SNAPSHOT_NOT_FOUND });
       recs = [rec];
     } else {
       const hp = mem.hostPorts.get(request.hostPortId!);
-      if (!hp) throw fail('notFound', 'That host port has no saved history.');
+      if (!hp) throw fail('notFound', 'That host port has no saved history.', { code: ERROR_CODES.HISTORY_HOST_PORT_NOT_FOUND });
       recs = [...hp.snaps];
       metaBackup = { hostPortId: hp.id, meta: mem.getMeta(hp.id) };
     }
@@ -211,7 +212,7 @@ class FileHistoryStore implements HistoryStore {
   async undo(undoToken: string): Promise<{ restored: number }> {
     this.assertWritable();
     const entry = this.undos.take(undoToken);
-    if (!entry) throw fail('notFound', 'There is nothing to undo any more (undo is possible for 30 minutes after a deletion).');
+    if (!entry) throw fail('notFound', 'There is nothing to undo any more (undo is possible for 30 minutes after a deletion).', { code: ERROR_CODES.HISTORY_UNDO_EXPIRED });
     try {
       return { restored: restore(this.state, entry) };
     } catch (err) {
@@ -262,7 +263,7 @@ class FileHistoryStore implements HistoryStore {
   async get(snapshotId: string): Promise<SnapshotView> {
     this.assertOpen();
     const rec = this.state.mem.snaps.get(snapshotId);
-    if (!rec) throw fail('notFound', 'That snapshot is not in the history.');
+    if (!rec) throw fail('notFound', 'That snapshot is not in the history.', { code: ERROR_CODES.HISTORY_SNAPSHOT_NOT_FOUND });
     return readRec(this.state, rec);
   }
 

@@ -158,7 +158,7 @@ export function networkFailure(url: URL, err: NodeJS.ErrnoException, proxy: Http
   const code = err.code ?? 'UNKNOWN';
   // Behind a proxy, a socket error is about the proxy, not the endpoint it was asked to reach.
   if (proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH')) {
-    return fail('network', `Could not connect to the proxy at ${proxy.origin} (${code}).`, { code });
+    return fail('network', `Could not connect to the proxy at ${proxy.origin} (${code}).`, { code, field: 'proxy' });
   }
   const where = url.origin;
   let message: string;

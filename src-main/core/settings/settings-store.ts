@@ -3,6 +3,7 @@
 // cannot be read is renamed aside (kept for the user, never deleted) and defaults are used.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ERROR_CODES } from '../../shared/error-codes';
 import type { SettingKey, SettingsView } from '../../shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { moveAside, writeFileAtomicSync } from '../fs/atomic-file';
@@ -66,10 +67,10 @@ export function createSettingsStore(dir: string, opts: { overrides?: SettingsOve
 
 /** The stored settings with the patch applied, every field and the whole validated; throws invalidInput. */
 function apply(stored: SettingsView, patch: Partial<SettingsView>): SettingsView {
-  if (patch === null || typeof patch !== 'object') throw fail('invalidInput', 'Settings must be an object.');
+  if (patch === null || typeof patch !== 'object') throw fail('invalidInput', 'Settings must be an object.', { code: ERROR_CODES.SETTINGS_NOT_AN_OBJECT });
   const next: SettingsView = { ...stored };
   for (const [key, value] of Object.entries(patch)) {
-    if (!(KEYS as string[]).includes(key)) throw fail('invalidInput', `Unknown setting "${key.slice(0, 60)}".`);
+    if (!(KEYS as string[]).includes(key)) throw fail('invalidInput', `Unknown setting "${key.slice(0, 60)}".`, { code: ERROR_CODES.SETTINGS_UNKNOWN_SETTING });
     const k = key as keyof SettingsView;
     (next as unknown as Record<string, unknown>)[k] = validateField(k, value);
   }

@@ -1,7 +1,7 @@
 // Pure logic of the settings form: the editable draft, the patch a save sends, and which field an error
-// from main belongs to. Main validates every value (GUIDs, tenants, URLs, ranges) and is the one source of
-// those messages; the form only turns text into the types the contract expects.
-import type { AuthStatusView, CloudId, SettingKey, SettingsPatch, SettingsView } from '../../../src-main/shared/contract';
+// from main belongs to (its `field`). Main validates every value (GUIDs, tenants, URLs, ranges) and is the one
+// source of those messages; the form only turns text into the types the contract expects.
+import type { AuthStatusView, CloudId, PortolanError, SettingKey, SettingsPatch, SettingsView } from '../../../src-main/shared/contract';
 
 /** The clouds of the Get hostPort page; `hosts` are shown so the analyst can match them with their tenant. */
 export const CLOUD_OPTIONS: readonly { id: CloudId; label: string; hosts: readonly string[] }[] = [
@@ -27,6 +27,20 @@ export interface SettingsDraft {
 }
 
 export type FieldProblems = Partial<Record<SettingKey, string>>;
+
+/** Every settings key; `satisfies` keeps the list complete when SettingsView grows. */
+const SETTING_KEYS = Object.keys({
+  cloud: true,
+  customAuthority: true,
+  customGraphRoot: true,
+  tenant: true,
+  clientId: true,
+  apiVersion: true,
+  saveHistory: true,
+  retentionPerHostPort: true,
+  retentionDays: true,
+  allowWeakCacheEncryption: true,
+} satisfies Record<SettingKey, true>) as SettingKey[];
 
 export function draftFrom(view: SettingsView): SettingsDraft {
   return {
@@ -99,24 +113,13 @@ export function buildPatch(
   return { patch: patch as SettingsPatch, problems };
 }
 
-// Main's messages name the field in words (settings/validate.ts) or, for contract errors, by key.
-const FIELD_PATTERNS: readonly [SettingKey, RegExp][] = [
-  ['clientId', /application \(client\) id|\bclientId\b/i],
-  ['customAuthority', /sign-in authority|\bcustomAuthority\b/i],
-  ['customGraphRoot', /graph service root|\bcustomGraphRoot\b/i],
-  ['retentionPerHostPort', /snapshots kept per host port|\bretentionPerHostPort\b/i],
-  ['retentionDays', /days to keep|\bretentionDays\b/i],
-  ['apiVersion', /graph api version|\bapiVersion\b/i],
-  ['allowWeakCacheEncryption', /weak encryption|\ballowWeakCacheEncryption\b/i],
-  ['saveHistory', /save history|\bsaveHistory\b/i],
-  ['tenant', /tenant|'consumers'/i],
-  ['cloud', /unknown cloud|\bcloud\b/i],
-];
-
-/** The field an invalidInput message from settings:set is about, or null for a form-wide message. */
-export function fieldOfError(message: string): SettingKey | null {
-  for (const [key, pattern] of FIELD_PATTERNS) if (pattern.test(message)) return key;
-  return null;
+/**
+ * The field an error from settings:set is about, or null for a form-wide message. Main names it in `field` (a
+ * settings validation failure, or the contract's check of the request); its message is only shown, never read.
+ */
+export function fieldOfError(error: PortolanError): SettingKey | null {
+  if (error.kind !== 'invalidInput' || error.field === undefined) return null;
+  return (SETTING_KEYS as readonly string[]).includes(error.field) ? (error.field as SettingKey) : null;
 }
 
 /**

@@ -79,7 +79,7 @@ export class SettingsState {
         this.#savedNotice = 'Settings saved.';
         return true;
       }
-      const field = r.error.kind === 'invalidInput' ? fieldOfError(r.error.message) : null;
+      const field = fieldOfError(r.error);
       if (field) this.#problems = { [field]: r.error.message };
       else this.#formError = r.error;
       return false;

@@ -56,6 +56,15 @@ describe('MSAL error mapping', () => {
     expect(f.error.message).toMatch(/refused to contact https:\/\/evil\.example/);
   });
 
+  it("marks every failure on the way to the sign-in authority with field 'cloud', so the UI need not read the message", () => {
+    const failed = mapSilentError(new AuthError('network_error', ''), noNetwork);
+    const refused = mapInteractiveError(new AuthError('network_error', ''), {
+      lastNetworkFailure: { method: 'GET', target: 'https://evil.example/x', outcome: 'refused', code: 'NOT_ALLOWED' },
+    });
+    expect(failed.error).toMatchObject({ kind: 'network', field: 'cloud' });
+    expect(refused.error).toMatchObject({ kind: 'network', field: 'cloud' });
+  });
+
   it('passes PortolanFailures through and hides anything unknown', () => {
     const own = fail('timeout', 'late');
     expect(mapInteractiveError(own, noNetwork)).toBe(own);

@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PortolanFailure } from '../../../src-main/core/failure';
 import { createSettingsStore, DEFAULT_SETTINGS, SETTINGS_FILE } from '../../../src-main/core/settings';
+import { ERROR_CODES } from '../../../src-main/shared/error-codes';
+import type { PortolanError } from '../../../src-main/shared/views';
 
 let dir: string;
 beforeEach(() => {
@@ -25,6 +27,17 @@ function invalid(fn: () => unknown): string {
 }
 
 const GUID = '6a2b1c3d-0000-4000-8000-00000000c11e';
+
+function refusal(fn: () => unknown): Pick<PortolanError, 'kind' | 'code' | 'field'> {
+  try {
+    fn();
+  } catch (err) {
+    if (!(err instanceof PortolanFailure)) throw err;
+    const { kind, code, field } = err.error;
+    return { kind, code, field };
+  }
+  throw new Error('expected a refusal');
+}
 
 describe('settings store', () => {
   it('starts with the documented defaults and no file', () => {
@@ -103,6 +116,35 @@ describe('settings store', () => {
     expect(invalid(() => store.update({ retentionDays: 0 }))).toMatch(/1 to 36500/);
     expect(invalid(() => store.update({ retentionPerHostPort: 1.5 }))).toMatch(/whole number/);
     expect(invalid(() => store.update({ saveHistory: 'yes' as never }))).toMatch(/on or off/);
+  });
+
+  it('every refusal carries a stable code, and the settings key it is about as field', () => {
+    const store = createSettingsStore(dir);
+    const C = ERROR_CODES;
+    expect(refusal(() => store.update({ colour: 'blue' } as never))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_UNKNOWN_SETTING, field: undefined });
+    expect(refusal(() => store.update(null as never))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_NOT_AN_OBJECT, field: undefined });
+    expect(refusal(() => store.update({ clientId: 'nope' }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_CLIENT_ID, field: 'clientId' });
+    expect(refusal(() => store.update({ tenant: 'consumers' }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_PERSONAL_ACCOUNTS_TENANT, field: 'tenant' });
+    expect(refusal(() => store.update({ tenant: 'not a tenant' }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_TENANT, field: 'tenant' });
+    expect(refusal(() => store.update({ cloud: 'mars' as never }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_CLOUD, field: 'cloud' });
+    expect(refusal(() => store.update({ cloud: 'custom' }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_MISSING_CUSTOM_AUTHORITY, field: 'customAuthority' });
+    expect(refusal(() => store.update({ cloud: 'custom', customAuthority: 'https://login.example' }))).toEqual({
+      kind: 'invalidInput',
+      code: C.SETTINGS_MISSING_CUSTOM_GRAPH_ROOT,
+      field: 'customGraphRoot',
+    });
+    expect(refusal(() => store.update({ customAuthority: 'http://login.example' }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_CUSTOM_AUTHORITY, field: 'customAuthority' });
+    expect(refusal(() => store.update({ customGraphRoot: 'not a url' }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_CUSTOM_GRAPH_ROOT, field: 'customGraphRoot' });
+    expect(refusal(() => store.update({ apiVersion: 'v2' as never }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_API_VERSION, field: 'apiVersion' });
+    expect(refusal(() => store.update({ saveHistory: 'yes' as never }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_SAVE_HISTORY, field: 'saveHistory' });
+    expect(refusal(() => store.update({ retentionPerHostPort: 0 }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_RETENTION_PER_HOST_PORT, field: 'retentionPerHostPort' });
+    expect(refusal(() => store.update({ retentionDays: 1.5 }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_RETENTION_DAYS, field: 'retentionDays' });
+    expect(refusal(() => store.update({ allowWeakCacheEncryption: 1 as never }))).toEqual({
+      kind: 'invalidInput',
+      code: C.SETTINGS_INVALID_ALLOW_WEAK_CACHE_ENCRYPTION,
+      field: 'allowWeakCacheEncryption',
+    });
+    expect(refusal(() => createSettingsStore(dir, { overrides: { clientId: 'nope' } }))).toEqual({ kind: 'invalidInput', code: C.SETTINGS_INVALID_CLIENT_ID, field: 'clientId' });
   });
 
   it('moves a corrupt file aside (never deletes it), uses defaults and says so', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ERROR_CODES } from '../../../src-main/shared/error-codes';
 import { makeSnapshot } from '../../support/snapshots';
 import { FakeClock, openStore, tempDir } from './helpers';
 
@@ -119,5 +120,17 @@ describe('delete and undo', () => {
     const page = await again.list();
     expect(page.total).toBe(1);
     expect(page.items[0]).toMatchObject({ latestSnapshotId: fresh.id, note: '' });
+  });
+});
+
+describe('what the history does not hold', () => {
+  it('is a notFound with a history code, so the UI never calls it a Graph "never observed"', async () => {
+    const store = await openStore(tempDir());
+    await expect(store.get('missing')).rejects.toMatchObject({ error: { kind: 'notFound', code: ERROR_CODES.HISTORY_SNAPSHOT_NOT_FOUND } });
+    await expect(store.delete({ snapshotId: 'missing' })).rejects.toMatchObject({ error: { code: ERROR_CODES.HISTORY_SNAPSHOT_NOT_FOUND } });
+    await expect(store.delete({ hostPortId: 'missing' })).rejects.toMatchObject({ error: { code: ERROR_CODES.HISTORY_HOST_PORT_NOT_FOUND } });
+    await expect(store.setMeta({ hostPortId: 'missing', note: 'x' })).rejects.toMatchObject({ error: { code: ERROR_CODES.HISTORY_HOST_PORT_NOT_FOUND } });
+    await expect(store.undo('u-gone')).rejects.toMatchObject({ error: { kind: 'notFound', code: ERROR_CODES.HISTORY_UNDO_EXPIRED } });
+    await store.close();
   });
 });

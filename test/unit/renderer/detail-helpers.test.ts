@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BannerView, ServiceView, Stamp } from '../../../src-main/shared/views';
 import { sortBanners } from '../../../src-renderer/features/detail/banner-sort';
 import { explainError } from '../../../src-renderer/features/detail/error-hints';
+import { ERROR_CODES } from '../../../src-main/shared/error-codes';
 import { groupServices } from '../../../src-renderer/features/detail/services';
 import { detailRows, hostKind } from '../../../src-renderer/features/detail/status';
 import { tidyHostField, validateLookup } from '../../../src-renderer/features/lookup/lookup-validation';
@@ -138,12 +139,18 @@ describe('explainError', () => {
     expect(hint).toMatch(/Microsoft Defender XDR or Microsoft Sentinel licence/);
     expect(hint).toMatch(/Defender Threat Intelligence licence plus the API add-on/);
   });
-  it('suggests a licence only for the licence kind and 403, not for other server errors or outages', () => {
+  it('suggests a licence only for the licence kind and access denied, not for other server errors or outages', () => {
     expect(explainError({ kind: 'server', message: 'x', status: 500 }).hint).not.toMatch(/licen[cs]e/);
-    const outage = explainError({ kind: 'unavailable', message: 'Microsoft Graph is unavailable (502).', status: 502 });
+    const outage = explainError({ kind: 'unavailable', message: 'Microsoft Graph is unavailable.' });
     expect(outage.title).toBe('Graph unavailable');
     expect(outage.hint).not.toMatch(/licen[cs]e/);
-    expect(explainError({ kind: 'forbidden', message: 'Denied.', status: 403 }).hint).toMatch(/Microsoft Defender XDR or Microsoft Sentinel/);
+    expect(explainError({ kind: 'forbidden', message: 'Denied.', code: 'AADSTS65001' }).hint).toMatch(/Microsoft Defender XDR or Microsoft Sentinel/);
+  });
+  it("does not repeat the advice of main's message for a Graph answer (it carries a status), whatever its wording", () => {
+    expect(explainError({ kind: 'forbidden', message: 'Denied.', status: 403, code: 'accessDenied' }).hint).toBeNull();
+    expect(explainError({ kind: 'licence', message: 'x', status: 500, code: 'generalException' }).hint).toBeNull();
+    expect(explainError({ kind: 'unavailable', message: 'x', status: 502 })).toEqual({ title: 'Graph unavailable', hint: null });
+    expect(explainError({ kind: 'notFound', message: 'x', status: 404, code: 'itemNotFound' })).toEqual({ title: 'Never observed', hint: null });
   });
   it('a 410 says the item no longer exists, not "never observed"', () => {
     const e = explainError({ kind: 'notFound', message: 'Microsoft Graph says the item no longer exists (410).', status: 410 });
@@ -152,16 +159,22 @@ describe('explainError', () => {
   });
   it('says never observed for notFound, without repeating the main message', () => {
     expect(explainError({ kind: 'notFound', message: 'Not found.' }).hint).toMatch(/never observed/);
-    expect(explainError({ kind: 'notFound', message: 'It was never observed.' }).hint).toBeNull();
+    expect(explainError({ kind: 'notFound', message: 'It was never observed.', status: 404 }).hint).toBeNull();
   });
   it('a network failure at the sign-in authority is not titled as Graph, and the hint is not repeated', () => {
-    const e = explainError({ kind: 'network', message: 'Could not reach the sign-in authority https://127.0.0.1:9 (the connection was refused or dropped). Check the network connection and the cloud settings, then try again.' });
+    const e = explainError({ kind: 'network', message: 'Could not reach the sign-in authority https://127.0.0.1:9 (the connection was refused or dropped). Check the network connection and the cloud settings, then try again.', code: 'ECONNREFUSED', field: 'cloud' });
     expect(e.title).toBe('Cannot reach the sign-in authority');
     expect(e.hint).toBeNull();
     expect(explainError({ kind: 'network', message: 'Graph did not answer.' }).title).toBe('Cannot reach Graph');
+    expect(explainError({ kind: 'network', message: 'Could not reach the sign-in authority.', code: 'ECONNREFUSED' }).title).toBe('Cannot reach Graph');
+  });
+  it("a DNS or unreachable-network failure has no hint (main's message says to check the network), unless it was the proxy", () => {
+    expect(explainError({ kind: 'network', message: 'x', code: 'ENOTFOUND' }).hint).toBeNull();
+    expect(explainError({ kind: 'network', message: 'x', code: 'ECONNREFUSED' }).hint).toMatch(/Check the network connection/);
+    expect(explainError({ kind: 'network', message: 'x', code: 'ENOTFOUND', field: 'proxy' }).hint).toMatch(/proxy/);
   });
   it('a snapshot missing from the history is not reported as a Graph "never observed"', () => {
-    const e = explainError({ kind: 'notFound', message: 'That snapshot is not in the history.' });
+    const e = explainError({ kind: 'notFound', message: 'That snapshot is not in the history.', code: ERROR_CODES.HISTORY_SNAPSHOT_NOT_FOUND });
     expect(e.title).toBe('Not in the history');
     expect(e.hint).toBeNull();
   });

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { PortolanFailure } from '../../../src-main/core/failure';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
 import { validateField, validateWhole } from '../../../src-main/core/settings/validate';
-import { parseRequest, type SettingKey, type SettingsView } from '../../../src-main/shared/contract';
+import { parseRequest, type PortolanError, type SettingKey, type SettingsView } from '../../../src-main/shared/contract';
+import { ERROR_CODES, type ErrorCode } from '../../../src-main/shared/error-codes';
 import { buildPatch, CLOUD_OPTIONS, draftFrom, fieldOfError, overrideFlag, showCacheOptIn } from '../../../src-renderer/features/settings/settings-form';
 
 const saved: SettingsView = { ...DEFAULT_SETTINGS };
 
-function messageOf(run: () => unknown): string {
+function errorOf(run: () => unknown): PortolanError {
   try {
     run();
   } catch (err) {
-    if (err instanceof PortolanFailure) return err.error.message;
+    if (err instanceof PortolanFailure) return err.error;
     throw err;
   }
   throw new Error('expected a validation failure');
@@ -81,39 +82,50 @@ describe('draftFrom / buildPatch', () => {
   });
 });
 
-describe('fieldOfError: main messages land next to their field', () => {
-  const cases: [SettingKey, () => unknown][] = [
-    ['clientId', () => validateField('clientId', 'not-a-guid')],
-    ['clientId', () => validateField('clientId', 42)],
-    ['tenant', () => validateField('tenant', '')],
-    ['tenant', () => validateField('tenant', 'consumers')],
-    ['tenant', () => validateField('tenant', 'not a tenant!')],
-    ['customAuthority', () => validateField('customAuthority', 'http://login.example.com')],
-    ['customAuthority', () => validateWhole({ ...saved, cloud: 'custom', customAuthority: null, customGraphRoot: 'https://g.example' })],
-    ['customGraphRoot', () => validateField('customGraphRoot', 'ftp://graph.example.com')],
-    ['customGraphRoot', () => validateWhole({ ...saved, cloud: 'custom', customAuthority: 'https://l.example', customGraphRoot: null })],
-    ['retentionPerHostPort', () => validateField('retentionPerHostPort', 0)],
-    ['retentionDays', () => validateField('retentionDays', 40000)],
-    ['apiVersion', () => validateField('apiVersion', 'v2')],
-    ['cloud', () => validateField('cloud', 'mars')],
-    ['saveHistory', () => validateField('saveHistory', 'yes')],
-    ['allowWeakCacheEncryption', () => validateField('allowWeakCacheEncryption', 'yes')],
+describe('fieldOfError: main errors land next to their field, by code and field, not by wording', () => {
+  const C = ERROR_CODES;
+  const cases: [SettingKey, ErrorCode, () => unknown][] = [
+    ['clientId', C.SETTINGS_INVALID_CLIENT_ID, () => validateField('clientId', 'not-a-guid')],
+    ['clientId', C.SETTINGS_INVALID_CLIENT_ID, () => validateField('clientId', 42)],
+    ['tenant', C.SETTINGS_INVALID_TENANT, () => validateField('tenant', '')],
+    ['tenant', C.SETTINGS_PERSONAL_ACCOUNTS_TENANT, () => validateField('tenant', 'consumers')],
+    ['tenant', C.SETTINGS_INVALID_TENANT, () => validateField('tenant', 'not a tenant!')],
+    ['customAuthority', C.SETTINGS_INVALID_CUSTOM_AUTHORITY, () => validateField('customAuthority', 'http://login.example.com')],
+    ['customAuthority', C.SETTINGS_MISSING_CUSTOM_AUTHORITY, () => validateWhole({ ...saved, cloud: 'custom', customAuthority: null, customGraphRoot: 'https://g.example' })],
+    ['customGraphRoot', C.SETTINGS_INVALID_CUSTOM_GRAPH_ROOT, () => validateField('customGraphRoot', 'ftp://graph.example.com')],
+    ['customGraphRoot', C.SETTINGS_MISSING_CUSTOM_GRAPH_ROOT, () => validateWhole({ ...saved, cloud: 'custom', customAuthority: 'https://l.example', customGraphRoot: null })],
+    ['retentionPerHostPort', C.SETTINGS_INVALID_RETENTION_PER_HOST_PORT, () => validateField('retentionPerHostPort', 0)],
+    ['retentionDays', C.SETTINGS_INVALID_RETENTION_DAYS, () => validateField('retentionDays', 40000)],
+    ['apiVersion', C.SETTINGS_INVALID_API_VERSION, () => validateField('apiVersion', 'v2')],
+    ['cloud', C.SETTINGS_INVALID_CLOUD, () => validateField('cloud', 'mars')],
+    ['saveHistory', C.SETTINGS_INVALID_SAVE_HISTORY, () => validateField('saveHistory', 'yes')],
+    ['allowWeakCacheEncryption', C.SETTINGS_INVALID_ALLOW_WEAK_CACHE_ENCRYPTION, () => validateField('allowWeakCacheEncryption', 'yes')],
   ];
-  it.each(cases)('%s', (field, run) => {
-    expect(fieldOfError(messageOf(run))).toBe(field);
+  it.each(cases)('%s (%s)', (field, code, run) => {
+    const error = errorOf(run);
+    expect(error).toMatchObject({ kind: 'invalidInput', code, field });
+    expect(fieldOfError(error)).toBe(field);
+  });
+
+  it('the field is found whatever the message says', () => {
+    const error = errorOf(() => validateField('clientId', 'not-a-guid'));
+    expect(fieldOfError({ ...error, message: 'Reworded.' })).toBe('clientId');
   });
 
   it('contract errors name the key', () => {
     const r = parseRequest('settings:set', { clientId: 'x'.repeat(65) });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(fieldOfError(r.error.message)).toBe('clientId');
+    if (!r.ok) expect(r.error).toMatchObject({ code: ERROR_CODES.REQUEST_INVALID, field: 'clientId' });
+    if (!r.ok) expect(fieldOfError(r.error)).toBe('clientId');
     const days = parseRequest('settings:set', { retentionDays: 0 });
-    if (!days.ok) expect(fieldOfError(days.error.message)).toBe('retentionDays');
+    if (!days.ok) expect(fieldOfError(days.error)).toBe('retentionDays');
   });
 
   it('anything else is a form-wide message', () => {
-    expect(fieldOfError('Could not save the settings in /x (EACCES).')).toBeNull();
-    expect(fieldOfError('Something went wrong inside Portolan.')).toBeNull();
+    expect(fieldOfError({ kind: 'storage', message: 'Could not save the settings in /x (EACCES).', code: 'EACCES' })).toBeNull();
+    expect(fieldOfError({ kind: 'internal', message: 'Something went wrong inside Portolan.' })).toBeNull();
+    expect(fieldOfError(errorOf(() => validateField('colour' as SettingKey, 'red')))).toBeNull();
+    expect(fieldOfError({ kind: 'invalidInput', message: 'The proxy must be an http:// URL.', field: 'proxy' })).toBeNull();
   });
 });
 
