@@ -109,7 +109,9 @@ test.describe('sign-in through the Entra stand-in', () => {
 
   /** The Graph server saw only bearer tokens the authority issued, and the last one was `access`. */
   function expectGraphSaw(access: string): void {
-    const auth = graph.requests.map((r) => r.headers.authorization);
+    // The reachability probe (GET of the service root) carries no token; every API call carries an issued one.
+    expect(graph.requests.filter((r) => r.url === '/').every((r) => r.headers.authorization === undefined)).toBe(true);
+    const auth = graph.requests.filter((r) => r.url !== '/').map((r) => r.headers.authorization);
     expect(auth.length).toBeGreaterThan(0);
     expect(auth.at(-1)).toBe(`Bearer ${access}`);
     for (const a of auth) expect(entra.issuedTokens.access).toContain(a?.replace(/^Bearer /, ''));
