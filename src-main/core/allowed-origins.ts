@@ -11,7 +11,7 @@ export function allowedOrigins(current: CloudInfo): Set<string> {
     origins.add(new URL(c.graphRoot).origin);
     if (c.authorityBase) origins.add(new URL(c.authorityBase).origin);
   }
-  // China's sign-in is also served from this host (reference: graph-threat-intelligence.md).
+  // China's sign-in is also served from this host (Microsoft's national-cloud documentation lists both).
   origins.add('https://login.partner.microsoftonline.cn');
   return origins;
 }

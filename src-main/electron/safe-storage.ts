@@ -2,7 +2,7 @@
 // Service or KWallet on Linux). On Linux, when no keyring is reachable, Chromium falls back to a fixed,
 // publicly known password ('basic_text'): the bytes are still scrambled, but anyone who can read the file
 // can decrypt it. We report that as kind 'basic_text' with strong=false, so the core keeps the token cache
-// in memory unless the user opts in (DESIGN.md, issue 3).
+// in memory unless the user opts in (README, "Where data lives").
 import type { SafeStorage } from 'electron';
 import type { Encryptor } from '../core/ports';
 

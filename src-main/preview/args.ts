@@ -16,7 +16,7 @@ export interface PreviewArgs {
   openUrl?: string;
 }
 
-/** Parses the preview's flags (DESIGN.md). Throws an Error with a usage message on anything unknown. */
+/** Parses the preview's flags (README, "Web preview"). Throws an Error with a usage message on anything unknown. */
 export function parsePreviewArgs(argv: string[]): PreviewArgs {
   const { values } = parseArgs({
     args: argv,

@@ -91,7 +91,7 @@ export function createAuthNetworkClient(opts: AuthNetworkClientOptions): AuthNet
   };
 }
 
-/** Sign-in hosts of the four Microsoft clouds the app supports (see reference/graph-threat-intelligence.md). */
+/** Sign-in hosts of the four Microsoft clouds the app supports (the table in graph/clouds.ts, plus China's second host). */
 export const MICROSOFT_LOGIN_HOSTS: readonly string[] = [
   'login.microsoftonline.com',
   'login.microsoftonline.us',
