@@ -1,5 +1,7 @@
-// KvStoreFactory backed by electron-store (as the user asked). electron-store 11 is ESM-only; the main
-// bundle inlines it (electron.vite.config.mts), so this static import works from the CommonJS output.
+// KvStoreFactory backed by electron-store (as the user asked). electron-store 12 is built on conf 16, which the
+// preview and tests use directly (core/history/conf-kv.ts): keep the two on matching majors so both write the
+// same files. Both are ESM-only; the main bundle inlines them (electron.vite.config.mts), so this static import
+// works from the CommonJS output.
 // The history store decides file layout and corruption handling; this adapter only opens files.
 import Store from 'electron-store';
 import type { KvStore, KvStoreFactory } from '../core/ports';
