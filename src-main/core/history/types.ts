@@ -1,36 +1,21 @@
 // Public shapes of the history store. The store speaks the IPC contract's view types so the service layer
 // can hand results straight to the renderer.
 import type {
-  CloudId,
   CompareView,
-  DataSource,
   ExportView,
   HistoryPageView,
-  HostPortView,
   ImportReportView,
-  LookupRequestInfo,
   SnapshotMetaView,
   SnapshotView,
 } from '../../shared/views';
 import type { HistoryQuery } from '../../shared/contract';
 import type { Clock, KvStoreFactory } from '../ports';
 
-/** What a successful lookup hands to the store. */
-export interface SnapshotInput {
-  hostPortId: string;
-  host: string | null;
-  port: number | null;
+/** What a successful lookup hands to the store: a snapshot before the store gives it an id (and, by default, its time). */
+export type SnapshotInput = Omit<SnapshotView, 'id' | 'savedAt'> & {
   /** ISO time; defaults to the store's clock. */
   savedAt?: string;
-  cloud: CloudId;
-  tenant: string | null;
-  account: string | null;
-  source: DataSource;
-  request: LookupRequestInfo;
-  /** The response body exactly as received. */
-  raw: string;
-  hostPort: HostPortView;
-}
+};
 
 export interface RetentionPolicy {
   /** Keep at most this many snapshots per hostPort (newest kept); null = no limit. */

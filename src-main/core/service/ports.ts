@@ -15,6 +15,7 @@ import type {
   SnapshotMetaView,
   SnapshotView,
 } from '../../shared/views';
+import type { SnapshotInput } from '../history/types';
 
 export interface LookupInput {
   host?: string;
@@ -61,22 +62,9 @@ export interface AuthPort {
   switchAccount(homeAccountId: string): Promise<AuthStatusView>;
 }
 
-export interface NewSnapshot {
-  hostPortId: string;
-  host: string | null;
-  port: number | null;
-  savedAt?: string;
-  cloud: SettingsView['cloud'];
-  tenant: string | null;
-  account: string | null;
-  source: DataSource;
-  request: LookupRequestInfo;
-  raw: string;
-  hostPort: HostPortView;
-}
 
 export interface HistoryPort {
-  save(snapshot: NewSnapshot): Promise<SnapshotMetaView>;
+  save(snapshot: SnapshotInput): Promise<SnapshotMetaView>;
   list(query: Required<Pick<HistoryQuery, 'text' | 'offset' | 'limit'>> & HistoryQuery): HistoryPageView | Promise<HistoryPageView>;
   snapshots(hostPortId: string): SnapshotMetaView[] | Promise<SnapshotMetaView[]>;
   get(snapshotId: string): SnapshotView | Promise<SnapshotView>;

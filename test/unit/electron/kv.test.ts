@@ -25,7 +25,7 @@ describe('electron-store KvStoreFactory', () => {
   });
 
   it('passes an explicit clearInvalidConfig through', () => {
-    kvStoreFactory({ name: 'settings', cwd: '/data', clearInvalidConfig: true, configFileMode: 0o600 });
+    kvStoreFactory({ name: 'settings', cwd: '/data', clearInvalidConfig: true });
     expect(constructed.at(-1)).toEqual({ name: 'settings', cwd: '/data', clearInvalidConfig: true, configFileMode: 0o600 });
   });
 });

@@ -1,5 +1,6 @@
 import type { AuthStatusView, HostPortView, SettingsView, SnapshotView } from '../../../src-main/shared/views';
-import type { AuthPort, HistoryPort, LookupInput, NewSnapshot, SettingsPort, SourcePort } from '../../../src-main/core/service/ports';
+import type { SnapshotInput } from '../../../src-main/core/history/types';
+import type { AuthPort, HistoryPort, LookupInput, SettingsPort, SourcePort } from '../../../src-main/core/service/ports';
 import { fail } from '../../../src-main/core/failure';
 
 export function hostPortView(id = 'hp-1'): HostPortView {
@@ -23,8 +24,8 @@ export function fakeSource(lookup: (input: LookupInput, signal?: AbortSignal) =>
   return { kind: 'token', graphRoot: 'http://127.0.0.1:1', graph: { lookup: lookup as SourcePort['graph']['lookup'] } };
 }
 
-export function fakeHistory(): HistoryPort & { saved: NewSnapshot[] } {
-  const saved: NewSnapshot[] = [];
+export function fakeHistory(): HistoryPort & { saved: SnapshotInput[] } {
+  const saved: SnapshotInput[] = [];
   const unsupported = () => {
     throw fail('internal', 'not in this fake');
   };
