@@ -7,14 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
+import { shot } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
-
-const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 const TOKEN = { PORTOLAN_GRAPH_TOKEN: 'e2e-history-token' };
 

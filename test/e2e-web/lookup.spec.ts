@@ -6,22 +6,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoDataset } from '../../src-main/core/demo/fixtures';
 import { SCENARIO_HOSTS, startGraphServer, type GraphServer } from '../support/graph-server';
+import { lookUp, shot } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
-
-const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-async function shot(page: Page, name: string): Promise<void> {
-  // Full-page captures of a scrolled page misplace the sticky header and section headings.
-  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function lookUp(page: Page, host: string, port: number | string): Promise<void> {
-  await page.getByLabel('Host', { exact: true }).fill(host);
-  await page.getByLabel('Port', { exact: true }).fill(String(port));
-  await page.getByLabel('Host port ID', { exact: true }).fill('');
-  await page.getByRole('button', { name: 'Look up' }).click();
-}
 
 /** Anything a hostile banner could do if it were ever parsed as markup. */
 type Pwned = { __pwned?: unknown };

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
+import { SHOTS } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
 
-const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
 const LONG_ID = 'e2e-long-enum-0001';
 const LONG_HOST = '192.0.2.203';
 const LONG_PORT = 8083;
