@@ -1,0 +1,162 @@
+// npm run bench:render -- --banners N [--json]
+//
+// Drives the web preview in Chromium against a local Graph stand-in serving one host port with N banners and
+// N/10 services, and measures: click on "Look up" to the first banner row on screen, DOM nodes, JS heap, the
+// slowest sort by a column, the longest task while scrolling the banner table to its end, and the baseline of
+// pretty-printing the same JSON into one <pre> in the same browser. With --json the last line is one JSON object.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
+import { lookUp } from '../test/support/e2e-page';
+import { startGraphServer } from '../test/support/graph-server';
+import { startPreview } from '../test/support/preview';
+
+interface Figures {
+  banners: number;
+  first_rows_ms: number;
+  pre_baseline_ms: number;
+  dom_nodes: number;
+  heap_mb: number;
+  sort_max_ms: number;
+  scroll_longest_task_ms: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const HOST = '198.51.100.77';
+const PORT = 443;
+const ID = 'bench-render-hostport';
+
+/** Realistic, varied banners: HTTP headers, SSH and SMTP greetings, some long, a few hostile. */
+function hostPort(n: number): Record<string, unknown> {
+  const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString();
+  const banners = Array.from({ length: n }, (_, i) => {
+    const kind = i % 5;
+    const text =
+      kind === 0
+        ? `HTTP/1.1 200 OK\r\nServer: nginx/1.${i % 30}.${i % 7}\r\nDate: ${day(i)}\r\nContent-Type: text/html\r\nX-Request: ${i}\r\n\r\n`
+        : kind === 1
+          ? `SSH-2.0-OpenSSH_8.${i % 10}p1 Ubuntu-${i % 5}ubuntu0.${i % 3}\r\n`
+          : kind === 2
+            ? `220 mail${i}.example.net ESMTP Postfix (Debian/GNU)\r\n`
+            : kind === 3
+              ? `HTTP/1.1 301 Moved\r\nLocation: https://site${i}.example/\r\n${'X-Pad: '.concat('a'.repeat(120), '\r\n').repeat(8)}\r\n`
+              : `\u001b[31mred ${i}\u001b[0m \u202Egnp.exe\u202C <img src=x onerror=alert(${i})>\r\n`;
+    return { banner: text, scanProtocol: i % 3 === 0 ? 'http_raw' : 'telnet', firstSeenDateTime: day(i), lastSeenDateTime: day(i + 30), timesObserved: (i * 7919) % 5000 };
+  });
+  const services = Array.from({ length: Math.max(1, Math.floor(n / 10)) }, (_, i) => ({
+    firstSeenDateTime: day(i),
+    lastSeenDateTime: day(i + 60),
+    isRecent: i % 2 === 0,
+    component: { id: `c-${i}`, name: ['nginx', 'OpenSSH', 'Postfix', 'jQuery', 'Bootstrap'][i % 5], version: `${i % 9}.${i % 13}`, category: ['Server', 'Remote Access', 'Framework'][i % 3] },
+  }));
+  return { id: ID, port: PORT, protocol: 'tcp', status: 'open', firstSeenDateTime: day(0), lastSeenDateTime: day(n), lastScanDateTime: day(n), timesObserved: n, banners, services, host: { id: HOST } };
+}
+
+async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+}
+
+async function measure(n: number): Promise<Figures> {
+  const body = hostPort(n);
+  const graph = await startGraphServer({
+    hostPorts: { [ID]: body },
+    ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
+    scenarios: false,
+  });
+  const userData = mkdtempSync(join(tmpdir(), 'portolan-bench-render-'));
+  const preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'bench-token' } });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'], headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+
+    // Baseline: the same JSON, parsed and pretty-printed into one <pre>, timed in the page.
+    const json = JSON.stringify(body);
+    await page.setContent('<pre id="out"></pre>');
+    const pre = await page.evaluate(async (text) => {
+      const t0 = performance.now();
+      (document.getElementById('out') as HTMLElement).textContent = JSON.stringify(JSON.parse(text), null, 2);
+      await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    }, json);
+
+    await page.goto(preview.url);
+    const firstRow = page.locator('#section-banners tbody tr').first();
+    const t0 = Date.now();
+    await lookUp(page, HOST, PORT);
+    await firstRow.waitFor({ state: 'visible', timeout: 600_000 });
+    const firstRows = Date.now() - t0;
+    await nextFrame(page);
+
+    const { nodes, heap } = await page.evaluate(() => {
+      (globalThis as unknown as { gc?: () => void }).gc?.();
+      const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return { nodes: document.getElementsByTagName('*').length, heap: (mem?.usedJSHeapSize ?? 0) / (1024 * 1024) };
+    });
+
+    let sortMax = 0;
+    for (const label of ['Times observed', 'First seen', 'Banner']) {
+      const ms = await page.evaluate(async (name) => {
+        const button = [...document.querySelectorAll<HTMLButtonElement>('#section-banners th button')].find((b) => b.textContent?.includes(name));
+        if (!button) return -1;
+        const t = performance.now();
+        button.click();
+        await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t;
+      }, label);
+      sortMax = Math.max(sortMax, ms);
+    }
+
+    const longest = await page.evaluate(async () => {
+      let worst = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) worst = Math.max(worst, e.duration);
+      });
+      observer.observe({ type: 'longtask', buffered: false });
+      const scroller = (document.querySelector('#section-banners [data-scroll]') as HTMLElement | null) ?? document.scrollingElement!;
+      for (let i = 0; i < 40; i++) {
+        scroller.scrollTop += Math.max(400, scroller.scrollHeight / 40);
+        await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      }
+      await new Promise<void>((r) => setTimeout(r, 100));
+      observer.disconnect();
+      return worst;
+    });
+
+    return {
+      banners: n,
+      first_rows_ms: firstRows,
+      pre_baseline_ms: Math.round(pre),
+      dom_nodes: nodes,
+      heap_mb: Math.round(heap * 10) / 10,
+      sort_max_ms: Math.round(sortMax),
+      scroll_longest_task_ms: Math.round(longest),
+    };
+  } finally {
+    await browser.close();
+    await preview.stop();
+    await graph.close();
+    rmSync(userData, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const n = Number(arg('banners') ?? '1000');
+  if (!Number.isInteger(n) || n < 1) throw new Error('--banners must be a positive whole number');
+  const f = await measure(n);
+  console.log(
+    `${f.banners} banners: first rows ${f.first_rows_ms} ms (pre baseline ${f.pre_baseline_ms} ms), ${f.dom_nodes} DOM nodes, heap ${f.heap_mb} MB, ` +
+      `slowest sort ${f.sort_max_ms} ms, longest task while scrolling ${f.scroll_longest_task_ms} ms`,
+  );
+  if (process.argv.includes('--json')) console.log(JSON.stringify(f));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
