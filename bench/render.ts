@@ -58,8 +58,23 @@ function hostPort(n: number): Record<string, unknown> {
   return { id: ID, port: PORT, protocol: 'tcp', status: 'open', firstSeenDateTime: day(0), lastSeenDateTime: day(n), lastScanDateTime: day(n), timesObserved: n, banners, services, host: { id: HOST } };
 }
 
+/** The browser globals the in-page measurements use (this file is type-checked without the DOM library). */
+interface El {
+  textContent: string | null;
+  scrollTop: number;
+  scrollHeight: number;
+  click(): void;
+}
+interface Browser {
+  document: { getElementById(id: string): El; getElementsByTagName(t: string): { length: number }; querySelector(s: string): El | null; querySelectorAll(s: string): Iterable<El>; scrollingElement: El };
+  requestAnimationFrame(cb: () => void): void;
+  performance: { now(): number; memory?: { usedJSHeapSize: number } };
+  PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => { observe(o: { type: string; buffered: boolean }): void; disconnect(): void };
+  gc?: () => void;
+}
+
 async function nextFrame(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await page.evaluate(() => new Promise<void>((r) => (globalThis as unknown as Browser).requestAnimationFrame(() => setTimeout(r, 0))));
 }
 
 async function measure(n: number): Promise<Figures> {
@@ -79,10 +94,11 @@ async function measure(n: number): Promise<Figures> {
     const json = JSON.stringify(body);
     await page.setContent('<pre id="out"></pre>');
     const pre = await page.evaluate(async (text) => {
-      const t0 = performance.now();
-      (document.getElementById('out') as HTMLElement).textContent = JSON.stringify(JSON.parse(text), null, 2);
-      await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return performance.now() - t0;
+      const w = globalThis as unknown as Browser;
+      const t0 = w.performance.now();
+      w.document.getElementById('out').textContent = JSON.stringify(JSON.parse(text), null, 2);
+      await new Promise<void>((r) => w.requestAnimationFrame(() => setTimeout(r, 0)));
+      return w.performance.now() - t0;
     }, json);
 
     await page.goto(preview.url);
@@ -94,34 +110,36 @@ async function measure(n: number): Promise<Figures> {
     await nextFrame(page);
 
     const { nodes, heap } = await page.evaluate(() => {
-      (globalThis as unknown as { gc?: () => void }).gc?.();
-      const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-      return { nodes: document.getElementsByTagName('*').length, heap: (mem?.usedJSHeapSize ?? 0) / (1024 * 1024) };
+      const w = globalThis as unknown as Browser;
+      w.gc?.();
+      return { nodes: w.document.getElementsByTagName('*').length, heap: (w.performance.memory?.usedJSHeapSize ?? 0) / (1024 * 1024) };
     });
 
     let sortMax = 0;
     for (const label of ['Times observed', 'First seen', 'Banner']) {
       const ms = await page.evaluate(async (name) => {
-        const button = [...document.querySelectorAll<HTMLButtonElement>('#section-banners th button')].find((b) => b.textContent?.includes(name));
+        const w = globalThis as unknown as Browser;
+        const button = [...w.document.querySelectorAll('#section-banners th button')].find((b) => b.textContent?.includes(name));
         if (!button) return -1;
-        const t = performance.now();
+        const t = w.performance.now();
         button.click();
-        await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return performance.now() - t;
+        await new Promise<void>((r) => w.requestAnimationFrame(() => setTimeout(r, 0)));
+        return w.performance.now() - t;
       }, label);
       sortMax = Math.max(sortMax, ms);
     }
 
     const longest = await page.evaluate(async () => {
+      const w = globalThis as unknown as Browser;
       let worst = 0;
-      const observer = new PerformanceObserver((list) => {
+      const observer = new w.PerformanceObserver((list) => {
         for (const e of list.getEntries()) worst = Math.max(worst, e.duration);
       });
       observer.observe({ type: 'longtask', buffered: false });
-      const scroller = (document.querySelector('#section-banners [data-scroll]') as HTMLElement | null) ?? document.scrollingElement!;
+      const scroller = w.document.querySelector('#section-banners [data-scroll]') ?? w.document.scrollingElement;
       for (let i = 0; i < 40; i++) {
         scroller.scrollTop += Math.max(400, scroller.scrollHeight / 40);
-        await new Promise<void>((r) => requestAnimationFrame(() => r()));
+        await new Promise<void>((r) => w.requestAnimationFrame(() => r()));
       }
       await new Promise<void>((r) => setTimeout(r, 100));
       observer.disconnect();
