@@ -1,6 +1,8 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
-// Two Node projects: unit (fast, fakes at the ports) and integration (real HTTP/HTTPS servers on 127.0.0.1).
+// Node projects: unit (fast, fakes at the ports), integration (real HTTP/HTTPS servers on 127.0.0.1), and the
+// renderer's state classes, whose runes ($state, $derived) only work once the Svelte compiler has seen them.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +11,18 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        // Svelte's docs: test files that use runes must have .svelte. in their name. No DOM is needed: the state
+        // classes hold none, and lib/api (their only reach into the page) is faked by each test. The environment
+        // has Vite transform them as for the browser, so Svelte compiles client-side (reactive) runes.
+        plugins: [svelte({ configFile: false })],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'renderer-state',
+          environment: './test/support/svelte-client-environment.ts',
+          include: ['src-renderer/**/*.svelte.test.ts'],
         },
       },
       {

@@ -1,14 +1,12 @@
 // What the shell knows: where the data comes from (app:info), who is signed in (auth:status),
 // and which screen is showing.
 import type { AppInfoView, AuthStatusView, LinkTarget, PortolanError } from '../../src-main/shared/contract';
+import type { LookupState } from '../features/lookup/lookup-state.svelte';
 import { call } from '../lib/api';
 import { signInPromptFor } from './sign-in-prompt';
 
-/** What the shell reads from the lookup to offer "Sign in again" (LookupState satisfies it). */
-export interface LookupOutcome {
-  readonly error: PortolanError | null;
-  readonly startedAt: number;
-}
+/** What the shell reads from the lookup to offer "Sign in again". */
+export type WatchedLookup = Pick<LookupState, 'error' | 'startedAt'>;
 
 const FIRST_RUN_KEY = 'portolan.firstRunDismissed';
 
@@ -27,7 +25,7 @@ export class AppState {
   #loadError = $state<PortolanError | null>(null);
   #signingIn = $state(false);
   #lastSignInAt = $state(0);
-  #lookup = $state.raw<LookupOutcome | null>(null);
+  #lookup = $state.raw<WatchedLookup | null>(null);
   #firstRunDismissed = $state(readFlag(FIRST_RUN_KEY));
   #linkRefusal = $state<string | null>(null);
   #signInPrompt = $derived(
@@ -103,7 +101,7 @@ export class AppState {
     await lookUp(newest.target);
   }
 
-  follow(lookup: LookupOutcome): void {
+  follow(lookup: WatchedLookup): void {
     this.#lookup = lookup;
   }
 

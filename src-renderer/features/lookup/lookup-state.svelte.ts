@@ -7,11 +7,13 @@ import { tidyHostField, validateLookup, type LookupProblems } from './lookup-val
 export type LookupPhase = 'idle' | 'loading' | 'done' | 'error';
 
 export class LookupState {
-  #host = $state('');
-  #port = $state('');
-  #hostPortId = $state('');
+  // The form's fields: bound straight to the inputs.
+  host = $state('');
+  port = $state('');
+  hostPortId = $state('');
+  expandCertificate = $state(true);
+
   #selected = $state<SelectableField[]>([...SELECTABLE_FIELDS]);
-  #expandCertificate = $state(true);
   #attempted = $state(false);
 
   #phase = $state<LookupPhase>('idle');
@@ -24,34 +26,10 @@ export class LookupState {
   #hostNotes = $state.raw<readonly string[]>([]);
   #notedHost = $state<string | null>(null);
 
-  #validation = $derived(validateLookup({ host: this.#host, port: this.#port, hostPortId: this.#hostPortId }));
+  #validation = $derived(validateLookup({ host: this.host, port: this.port, hostPortId: this.hostPortId }));
 
-  get host(): string {
-    return this.#host;
-  }
-  set host(v: string) {
-    this.#host = v;
-  }
   get hostNotes(): readonly string[] {
-    return this.#notedHost === this.#host ? this.#hostNotes : [];
-  }
-  get port(): string {
-    return this.#port;
-  }
-  set port(v: string) {
-    this.#port = v;
-  }
-  get hostPortId(): string {
-    return this.#hostPortId;
-  }
-  set hostPortId(v: string) {
-    this.#hostPortId = v;
-  }
-  get expandCertificate(): boolean {
-    return this.#expandCertificate;
-  }
-  set expandCertificate(v: boolean) {
-    this.#expandCertificate = v;
+    return this.#notedHost === this.host ? this.#hostNotes : [];
   }
   get selected(): readonly SelectableField[] {
     return this.#selected;
@@ -98,9 +76,9 @@ export class LookupState {
 
   /** Fills the form with a host and port (demo chips, history) and looks it up. */
   lookUpTarget(host: string, port: number): Promise<void> {
-    this.#host = host;
-    this.#port = String(port);
-    this.#hostPortId = '';
+    this.host = host;
+    this.port = String(port);
+    this.hostPortId = '';
     return this.submit();
   }
 
@@ -110,13 +88,13 @@ export class LookupState {
    */
   lookUpLink(target: LinkTarget): Promise<void> {
     if (target.kind === 'id') {
-      this.#host = '';
-      this.#port = '';
-      this.#hostPortId = target.hostPortId;
+      this.host = '';
+      this.port = '';
+      this.hostPortId = target.hostPortId;
     } else {
-      this.#host = target.host;
-      this.#port = String(target.port);
-      this.#hostPortId = '';
+      this.host = target.host;
+      this.port = String(target.port);
+      this.hostPortId = '';
     }
     if (this.#phase === 'loading') {
       void this.cancel();
@@ -131,11 +109,11 @@ export class LookupState {
    * the host that will be looked up, its port goes to Port, and the notes say what changed.
    */
   tidyHost(): void {
-    const tidied = tidyHostField({ host: this.#host, port: this.#port, hostPortId: this.#hostPortId });
+    const tidied = tidyHostField({ host: this.host, port: this.port, hostPortId: this.hostPortId });
     if (!tidied) return;
-    this.#host = tidied.host;
-    this.#port = tidied.port;
-    this.#hostPortId = tidied.hostPortId;
+    this.host = tidied.host;
+    this.port = tidied.port;
+    this.hostPortId = tidied.hostPortId;
     this.#hostNotes = tidied.notes;
     this.#notedHost = tidied.host;
   }
@@ -158,8 +136,8 @@ export class LookupState {
     const select = this.allSelected ? undefined : [...this.#selected];
     const request =
       target.kind === 'id'
-        ? { requestId, hostPortId: target.hostPortId, select, expandCertificate: this.#expandCertificate }
-        : { requestId, host: target.host, port: target.port, select, expandCertificate: this.#expandCertificate };
+        ? { requestId, hostPortId: target.hostPortId, select, expandCertificate: this.expandCertificate }
+        : { requestId, host: target.host, port: target.port, select, expandCertificate: this.expandCertificate };
     const r = await call('lookup:run', request);
     if (this.#requestId !== requestId) return; // superseded
     this.#requestId = null;
