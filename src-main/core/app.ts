@@ -146,7 +146,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return {
       kind: m === 'token' ? 'token' : 'graph',
       graphRoot: root,
-      graph: createGraphClient({ transport, serviceRoot: root, apiVersion: s.apiVersion, tokens: m === 'token' ? staticTokens : signedInTokens }),
+      graph: createGraphClient({
+        transport,
+        serviceRoot: root,
+        apiVersion: s.apiVersion,
+        tokens: m === 'token' ? staticTokens : signedInTokens,
+        // Host endpoints Microsoft does not offer in this cloud are refused before any request.
+        cloud: cloud().id,
+      }),
     };
   };
 

@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'history:export',
   'history:import',
   'shell:openExternal',
+  'host:section',
   'app:pendingLinks',
 ] as const;
 

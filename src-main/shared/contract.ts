@@ -17,6 +17,8 @@ import type {
 } from './views';
 
 export * from './views';
+import { HostSectionRequest } from './host-section-contract';
+import type { HostSectionView } from './host-views';
 import type { ChannelName } from './channels';
 import { ERROR_CODES } from './error-codes';
 export { CHANNEL_NAMES, ipcChannel } from './channels';
@@ -46,6 +48,8 @@ export const LookupRequest = z
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
       .optional(),
+    /** With hostPortId: the host whose port list it was picked from, so the answer carries that list again. */
+    portListHost: short(MAX_HOST_INPUT_LENGTH).optional(),
     /** Empty or missing = every property. */
     select: z.array(z.enum(HOSTPORT_SELECTABLE)).max(HOSTPORT_SELECTABLE.length).optional(),
     expandCertificate: z.boolean().default(true),
@@ -149,6 +153,8 @@ export const channels = {
   'history:export': ExportRequest,
   'history:import': ImportRequest,
   'shell:openExternal': OpenExternalRequest,
+  /** One host endpoint (or one more page of a paged one) for the detail's host sections. */
+  'host:section': HostSectionRequest,
   /** Takes (and clears) the portolan:// links the OS handed main since the last call. */
   'app:pendingLinks': Empty,
 } as const;
@@ -182,6 +188,7 @@ export interface Responses {
   'history:export': ExportView;
   'history:import': ImportReportView;
   'shell:openExternal': { opened: boolean };
+  'host:section': HostSectionView;
   'app:pendingLinks': PendingLinksView;
 }
 

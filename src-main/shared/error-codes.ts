@@ -34,6 +34,10 @@ export const ERROR_CODES = {
   /** The undo token expired (30 minutes), was used, or was pushed out by later deletions. */
   HISTORY_UNDO_EXPIRED: 'HISTORY_UNDO_EXPIRED',
 
+  // Host sections (kind 'notConfigured', field: the section): Microsoft does not offer this endpoint in the
+  // configured national cloud, so no request was made.
+  ENDPOINT_NOT_IN_CLOUD: 'ENDPOINT_NOT_IN_CLOUD',
+
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -146,6 +146,8 @@ export interface LookupRequestInfo {
   expand: string[];
   /** When the id came from host:port, the host and port it was resolved from. */
   resolvedFrom: { host: string; port: number } | null;
+  /** Where the id came from (absent in snapshots saved before this was recorded). */
+  idFrom?: import('./host-views').HostPortIdOrigin;
 }
 
 export interface LookupResultView {
@@ -160,6 +162,8 @@ export interface LookupResultView {
   snapshotId: string | null;
   /** Present when saving to history was on but failed: the result is still good, it is just not in history. */
   saveError?: PortolanError;
+  /** The host's port list (every page), when the lookup read it. */
+  portList?: import('./host-views').HostPortListView;
 }
 
 export type CloudId = 'global' | 'usGovL4' | 'usGovL5' | 'china' | 'custom';

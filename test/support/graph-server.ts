@@ -50,6 +50,10 @@ export interface GraphServerOptions {
   hostPorts?: Record<string, unknown>;
   ports?: Record<string, Record<string, unknown>[]>;
   pageSize?: number | Record<string, number>;
+  /** Host endpoints (host, reputation, whois, passive DNS) per host; default: the demo's (none when hostPorts is given). */
+  hosts?: GraphDataset['hosts'];
+  /** Certificate id → related hosts; default as for hosts. */
+  relatedHosts?: GraphDataset['relatedHosts'];
   faults?: FaultRule[];
   /** When set, every request must carry "Authorization: Bearer <requireToken>" or gets 401. */
   requireToken?: string;
@@ -121,6 +125,8 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     hostPorts: opts.hostPorts ?? demo.hostPorts,
     ports: opts.ports ?? (opts.hostPorts ? {} : (demo.ports ?? {})),
     pageSize: opts.pageSize ?? (opts.hostPorts ? 100 : (demo.pageSize ?? 100)),
+    hosts: opts.hosts ?? (opts.hostPorts ? {} : (demo.hosts ?? {})),
+    relatedHosts: opts.relatedHosts ?? (opts.hostPorts ? {} : (demo.relatedHosts ?? {})),
   };
   const rules: (FaultRule & { left: number })[] = [];
   const addRule = (r: FaultRule): void => {

@@ -2,6 +2,7 @@
 // port lists. Apart from the seed's host, addresses are from the documentation ranges (RFC 5737) and names
 // are fictitious, so nothing here points at a real third party.
 import type { GraphDataset } from './graph-responder';
+import { demoHostContexts, demoRelatedHosts } from './host-fixtures';
 import { SEED_EXAMPLE_BODY, SEED_HOST, SEED_HOST_PORT_ID, SEED_PORT } from './seed-example';
 
 type Obj = Record<string, unknown>;
@@ -265,6 +266,8 @@ export function demoDataset(): GraphDataset {
       '198.51.100.23': [
         listEntry('bq9XtR2mZk0aPw4LnC7vYhEs', 80, 'closed', '198.51.100.23'),
         listEntry('Zt8mQ1rXv6kLpA3wNc0bYhGe', 443, 'filtered', '198.51.100.23'),
+        // The same port number over udp (QUIC): the detail offers both.
+        listEntry('Qv7uDp443kLmZx2NcR8aTbYe', 443, 'open', '198.51.100.23', 'udp'),
         listEntry('Hk2pW9sLq4mZx7TnR0aVcYbE', 8443, 'open', '198.51.100.23'),
         listEntry('Mw5nB8xKq2rTz0PvL3aYhCgE', 53, 'open', '198.51.100.23', 'udp'),
         listEntry(SSH_ID, 22, 'open', '198.51.100.23'),
@@ -272,6 +275,8 @@ export function demoDataset(): GraphDataset {
     },
     // Page the SSH host's list so the demo exercises @odata.nextLink too.
     pageSize: { '198.51.100.23': 2 },
+    hosts: demoHostContexts(),
+    relatedHosts: demoRelatedHosts(),
   };
 }
 

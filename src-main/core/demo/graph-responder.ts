@@ -1,6 +1,7 @@
 // Answers Graph-shaped threat-intelligence requests from an in-memory dataset. Pure (no sockets), so the
 // embedded demo transport and the local test server give exactly the same answers.
 import { randomUUID } from 'node:crypto';
+import { answerHostEndpoint, type HostContextData } from './host-responder';
 
 export interface GraphDataset {
   /**
@@ -15,6 +16,10 @@ export interface GraphDataset {
   ports?: Record<string, Record<string, unknown>[]>;
   /** Items per page of a port list, overall or per host (default 100). */
   pageSize?: number | Record<string, number>;
+  /** Host (lower-case) → what the host endpoints answer (host, reputation, whois, passive DNS). */
+  hosts?: Record<string, HostContextData>;
+  /** Certificate id → GET sslCertificates/{id}/relatedHosts entries. */
+  relatedHosts?: Record<string, Record<string, unknown>[]>;
 }
 
 export interface GraphRequestLike {
@@ -46,6 +51,8 @@ export function answerGraphRequest(dataset: GraphDataset, req: GraphRequestLike,
   const clientRequestId = req.headers?.['client-request-id'];
   if (req.method !== 'GET') return graphError(405, 'Request_BadRequest', 'Only GET is supported here.', clientRequestId);
   if (!url.pathname.startsWith(`${rootPath}/`)) return graphError(404, 'NotFound', 'Unknown path.', clientRequestId);
+  const hostAnswer = answerHostEndpoint(dataset, url, url.pathname.slice(rootPath.length), opts, clientRequestId, { ok, graphError, pageOf });
+  if (hostAnswer) return hostAnswer;
   const m = ROUTE.exec(url.pathname.slice(rootPath.length));
   if (!m) return graphError(400, 'BadRequest', 'Resource not found for the segment.', clientRequestId);
   const [, version, , idSegment, hostSegment] = m;
@@ -70,12 +77,21 @@ export function answerGraphRequest(dataset: GraphDataset, req: GraphRequestLike,
   const items = portList(dataset, host);
   if (items === null) return graphError(404, 'itemNotFound', `Host '${host.slice(0, 100)}' has no observations.`, clientRequestId);
   const size = pageSizeFor(dataset, host);
+  const collection = `${context}#Collection(microsoft.graph.security.hostPort)`;
+  return ok(JSON.stringify(pageOf(items, url, size, opts, collection, (item) => project(referenceCertificate(item), select))), clientRequestId);
+}
+
+/** One page of a collection with an opaque $skiptoken next link, as Graph pages its lists. */
+export function pageOf(
+  items: readonly Record<string, unknown>[],
+  url: URL,
+  size: number,
+  opts: AnswerOptions,
+  context: string,
+  map: (item: Record<string, unknown>) => unknown = (item) => item,
+): Record<string, unknown> {
   const offset = decodeSkipToken(url.searchParams.get('$skiptoken'));
-  const page = items.slice(offset, offset + size).map((item) => project(referenceCertificate(item), select));
-  const payload: Record<string, unknown> = {
-    '@odata.context': `${context}#Collection(microsoft.graph.security.hostPort)`,
-    value: page,
-  };
+  const payload: Record<string, unknown> = { '@odata.context': context, value: items.slice(offset, offset + size).map(map) };
   if (offset + size < items.length) {
     const origin = opts.nextLinkOrigin ? new URL(opts.nextLinkOrigin).origin : url.origin;
     const params = url.search
@@ -86,7 +102,7 @@ export function answerGraphRequest(dataset: GraphDataset, req: GraphRequestLike,
     params.push(`$skiptoken=${encodeSkipToken(offset + size)}`);
     payload['@odata.nextLink'] = `${origin}${url.pathname}?${params.join('&')}`;
   }
-  return ok(JSON.stringify(payload), clientRequestId);
+  return payload;
 }
 
 function findHostPort(dataset: GraphDataset, id: string): unknown {
@@ -171,7 +187,7 @@ export function graphError(status: number, code: string, message: string, client
   };
 }
 
-function ok(body: string, clientRequestId: string | undefined): GraphAnswer {
+export function ok(body: string, clientRequestId: string | undefined): GraphAnswer {
   return {
     status: 200,
     headers: { 'content-type': JSON_TYPE, 'request-id': randomUUID(), ...(clientRequestId ? { 'client-request-id': clientRequestId } : {}) },

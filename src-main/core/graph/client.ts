@@ -1,6 +1,8 @@
 // The Microsoft Graph client for Defender Threat Intelligence host ports: token, retries, paging, parsing.
 import { randomUUID } from 'node:crypto';
-import type { HostPortView, LookupRequestInfo, PortolanError } from '../../shared/views';
+import type { HostSectionRequest } from '../../shared/host-section-contract';
+import type { HostPortEntryView, HostPortListView, HostSectionView } from '../../shared/host-views';
+import type { CloudId, HostPortView, LookupRequestInfo, PortolanError } from '../../shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { isTransientNetworkCode } from '../net/node-transport';
 import { abortableSleep } from '../net/sleep';
@@ -8,10 +10,12 @@ import { joinRoot, originOf } from '../net/url';
 import type { Clock, HttpResponse, HttpTransport, Sleep, TokenSource } from '../ports';
 import { systemClock } from '../ports';
 import { mapGraphError } from './errors';
+import { fetchHostSection } from './host-sections';
+import { pickEntry, readPortList } from './port-list';
 import { parseHostPortBody } from './parse';
 import { backoffDelayMs, DEFAULT_BACKOFF, throttleDelayMs, type BackoffPolicy } from './retry';
 import { buildHostPortQuery } from './select';
-import { hostPortIdPathSegment, normaliseHostPortId, normaliseLookupTarget } from './target';
+import { hostPortIdPathSegment, normaliseHost, normaliseHostPortId, normaliseLookupTarget } from './target';
 
 export interface GraphClientOptions {
   transport: HttpTransport;
@@ -30,6 +34,8 @@ export interface GraphClientOptions {
   clock?: Clock;
   /** Bound on @odata.nextLink pages for one host's port list (default 200). */
   maxPages?: number;
+  /** The national cloud in force: endpoints Microsoft lists as unavailable there are never called. Default: custom (no limits). */
+  cloud?: CloudId;
 }
 
 export interface HostPortQuery {
@@ -41,6 +47,8 @@ export interface LookupInput extends HostPortQuery {
   host?: string | undefined;
   port?: number | string | undefined;
   hostPortId?: string | undefined;
+  /** With hostPortId: also read this host's port list (a port picked from the list on screen). */
+  portListHost?: string | undefined;
 }
 
 export interface HostPortResult {
@@ -49,6 +57,7 @@ export interface HostPortResult {
   raw: string;
   request: LookupRequestInfo;
   fetchedAt: string;
+  portList?: HostPortListView;
 }
 
 export interface ResolvedId {
@@ -57,12 +66,16 @@ export interface ResolvedId {
   via: 'portList' | 'composed';
   host: string;
   port: number;
+  /** Every entry of the host's port list (empty when Graph listed nothing). */
+  list: HostPortEntryView[];
 }
 
 export interface GraphClient {
   getHostPort(id: string, query: HostPortQuery, signal?: AbortSignal): Promise<HostPortResult>;
   resolveHostPortId(host: string, port: number | string, signal?: AbortSignal): Promise<ResolvedId>;
   lookup(input: LookupInput, signal?: AbortSignal): Promise<HostPortResult>;
+  /** One host endpoint (host, reputation, whois, passive DNS, related hosts), or one more page of it. */
+  hostSection(request: HostSectionRequest, signal?: AbortSignal): Promise<HostSectionView>;
 }
 
 const TI = 'security/threatIntelligence';
@@ -165,36 +178,21 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     const target = normaliseLookupTarget(hostInput, portInput);
     if (target.kind !== 'hostPort') throw fail('invalidInput', 'That is a Graph link to one host port; look it up by its host port ID.');
     const { host, port } = target;
-    let url: string | null = `${joinRoot(root, TI, 'hosts', encodeURIComponent(host), 'ports')}?$select=id,port,protocol`;
-    const seen = new Set<string>();
-    let fallbackMatch: string | null = null;
-    let pages = 0;
-    while (url) {
-      if (++pages > maxPages) {
-        throw fail('invalidResponse', `The port list of ${host} ran past ${maxPages} pages; Portolan stopped following it.`);
-      }
-      seen.add(url);
-      const res = await get(url, signal);
-      if (res.status === 404) break; // Nothing listed for this host; the composed id below may still answer.
-      if (res.status < 200 || res.status > 299) {
-        throw toFailure(mapGraphError(res, { subject: `the host ${host}`, nowMs: clock.now() }));
-      }
-      const page = readPage(res.body, host);
-      for (const item of page.items) {
-        if (!isObj(item) || typeof item.id !== 'string' || item.id === '') continue;
-        if (Number(item.port) !== port) continue;
-        // The same port number can be listed for tcp and udp; prefer tcp (or an unlabelled entry).
-        if (item.protocol === undefined || item.protocol === null || item.protocol === 'tcp') {
-          return { id: item.id, via: 'portList', host, port };
-        }
-        fallbackMatch ??= item.id;
-      }
-      url = page.nextLink ? checkNextLink(page.nextLink, seen) : null;
-    }
-    if (fallbackMatch) return { id: fallbackMatch, via: 'portList', host, port };
+    const list = await readHostPortList(host, signal);
+    const hit = list ? pickEntry(list, port) : null;
+    if (hit) return { id: hit.id, via: 'portList', host, port, list: list ?? [] };
     // Best-effort fallback: the seed's example id is base64("85.13.139.18$$21"). Ids are documented as
     // opaque, so this is only tried when the port list has no answer, and a 404 on it means "never observed".
-    return { id: Buffer.from(`${host}$$${port}`, 'utf8').toString('base64'), via: 'composed', host, port };
+    return { id: Buffer.from(`${host}$$${port}`, 'utf8').toString('base64'), via: 'composed', host, port, list: list ?? [] };
+  }
+
+  /** Every page of GET /hosts/{host}/ports; null when Graph has nothing listed for the host (404). */
+  function readHostPortList(host: string, signal: AbortSignal | undefined): Promise<HostPortEntryView[] | null> {
+    const url = `${joinRoot(root, TI, 'hosts', encodeURIComponent(host), 'ports')}?$select=id,port,protocol,status,lastSeenDateTime`;
+    const onError = (res: HttpResponse): never => {
+      throw toFailure(mapGraphError(res, { subject: `the host ${host}`, nowMs: clock.now() }));
+    };
+    return readPortList({ get, checkNextLink, maxPages, onError }, url, host, signal);
   }
 
   function checkNextLink(link: string, seen: Set<string>): string | null {
@@ -213,7 +211,16 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     const query: HostPortQuery = { select: input.select, expandCertificate: input.expandCertificate };
     // A pasted id wins: it names exactly one hostPort, while host and port need resolving.
     if (typeof input.hostPortId === 'string' && input.hostPortId.trim() !== '') {
-      return getHostPort(input.hostPortId, query, signal);
+      const listHost = input.portListHost?.trim() ? normaliseHost(input.portListHost) : null;
+      const result = await getHostPort(input.hostPortId, query, signal);
+      if (!listHost) return { ...result, request: { ...result.request, idFrom: 'pasted' } };
+      // Picked from the host's list on screen: read the list again so the answer shows it as it is now.
+      const list = await readHostPortList(listHost.host, signal).catch(() => null);
+      return {
+        ...result,
+        request: { ...result.request, idFrom: 'portList' },
+        ...(list ? { portList: { host: listHost.host, entries: list } } : {}),
+      };
     }
     const hostEmpty = input.host === undefined || input.host.trim() === '';
     const portEmpty = input.port === undefined || (typeof input.port === 'string' && input.port.trim() === '');
@@ -222,26 +229,24 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     // Validate both before any network traffic, so typos never cost a request. The host text may carry
     // the port (a pasted URL or host:port), read exactly as the form reads it.
     const target = normaliseLookupTarget(input.host, input.port);
-    if (target.kind === 'id') return getHostPort(target.hostPortId, query, signal);
+    if (target.kind === 'id') {
+      const result = await getHostPort(target.hostPortId, query, signal);
+      return { ...result, request: { ...result.request, idFrom: 'pasted' } };
+    }
     const resolved = await resolveHostPortId(target.host, target.port, signal);
-    return fetchHostPort(resolved.id, query, { host: resolved.host, port: resolved.port }, signal);
+    const result = await fetchHostPort(resolved.id, query, { host: resolved.host, port: resolved.port }, signal);
+    return {
+      ...result,
+      request: { ...result.request, idFrom: resolved.via },
+      ...(resolved.list.length ? { portList: { host: resolved.host, entries: resolved.list } } : {}),
+    };
   }
 
-  return { getHostPort, resolveHostPortId, lookup };
-}
-
-function readPage(body: string, host: string): { items: unknown[]; nextLink: string | null } {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw fail('invalidResponse', `The port list of ${host} is not valid JSON.`);
+  function hostSection(request: HostSectionRequest, signal?: AbortSignal): Promise<HostSectionView> {
+    return fetchHostSection({ get, root, checkNextLink, cloud: opts.cloud ?? 'custom', clock }, request, signal);
   }
-  if (!isObj(json)) throw fail('invalidResponse', `The port list of ${host} is not a JSON object.`);
-  const value = json.value;
-  const items = Array.isArray(value) ? value : [];
-  const next = json['@odata.nextLink'];
-  return { items, nextLink: typeof next === 'string' && next !== '' ? next : null };
+
+  return { getHostPort, resolveHostPortId, lookup, hostSection };
 }
 
 function stripKind(e: PortolanError): Omit<PortolanError, 'kind' | 'message'> {
@@ -251,8 +256,4 @@ function stripKind(e: PortolanError): Omit<PortolanError, 'kind' | 'message'> {
 
 function toFailure(e: PortolanError): PortolanFailure {
   return new PortolanFailure(e);
-}
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

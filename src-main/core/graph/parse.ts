@@ -277,3 +277,8 @@ function preview(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed;
 }
+
+/** A host entity on its own (GET /hosts/{id}, a certificate's related hosts), read as the hostPort's host is. */
+export function parseHostEntity(value: unknown): HostView | null {
+  return host(value, 'host', () => undefined);
+}

@@ -62,8 +62,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       inFlight.set(req.requestId, controller);
       const source = deps.source();
       const input: LookupInput = { expandCertificate: req.expandCertificate };
-      if (req.hostPortId !== undefined && req.hostPortId.trim() !== '') input.hostPortId = req.hostPortId;
-      else {
+      if (req.hostPortId !== undefined && req.hostPortId.trim() !== '') {
+        input.hostPortId = req.hostPortId;
+        if (req.portListHost !== undefined) input.portListHost = req.portListHost;
+      } else {
         if (req.host !== undefined) input.host = req.host;
         if (req.port !== undefined) input.port = req.port;
       }
@@ -131,6 +133,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         const opened = await deps.openExternal(req.url);
         if (!opened) throw fail('invalidInput', 'Portolan only opens https links to Microsoft documentation and sign-in pages.');
         return { opened };
+      }),
+
+    'host:section': (req, ctx) =>
+      asResult(async () => {
+        const graph = deps.source().graph;
+        if (!graph.hostSection) throw fail('notConfigured', 'This data source has no host sections.');
+        return graph.hostSection(req, ctx.signal);
       }),
 
     'app:pendingLinks': () => asResult(async () => ({ links: deps.links?.take() ?? [] })),

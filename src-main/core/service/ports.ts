@@ -1,6 +1,8 @@
 // What the service needs from each core module, stated as narrow interfaces so the handlers can be
 // tested with fakes and the modules can change behind them.
 import type { HistoryQuery } from '../../shared/contract';
+import type { HostSectionRequest } from '../../shared/host-section-contract';
+import type { HostPortListView, HostSectionView } from '../../shared/host-views';
 import type {
   AuthStatusView,
   CompareView,
@@ -21,6 +23,8 @@ export interface LookupInput {
   host?: string;
   port?: number | string;
   hostPortId?: string;
+  /** With hostPortId: the host whose port list it was picked from. */
+  portListHost?: string;
   select?: string[];
   expandCertificate: boolean;
 }
@@ -30,10 +34,13 @@ export interface LookupOutcome {
   raw: string;
   request: LookupRequestInfo;
   fetchedAt: string;
+  portList?: HostPortListView;
 }
 
 export interface GraphPort {
   lookup(input: LookupInput, signal?: AbortSignal): Promise<LookupOutcome>;
+  /** The detail's host sections; absent where a source has none. */
+  hostSection?(request: HostSectionRequest, signal?: AbortSignal): Promise<HostSectionView>;
 }
 
 /** The data source in force right now: demo, a static preview token, or MSAL sign-in. */

@@ -24,7 +24,7 @@ describe('lookups over HTTP', () => {
     expect(r.hostPort.warnings[0]).toContain('2016-17-13T08:43:41.00Z');
     expect(r.request.resolvedFrom).toEqual({ host: '85.13.139.18', port: 21 });
     expect(server.requests.map((q) => q.url)).toEqual([
-      '/v1.0/security/threatIntelligence/hosts/85.13.139.18/ports?$select=id,port,protocol',
+      '/v1.0/security/threatIntelligence/hosts/85.13.139.18/ports?$select=id,port,protocol,status,lastSeenDateTime',
       '/v1.0/security/threatIntelligence/hostPorts/ODUuMTMuMTM5LjE4JCQyMQ%3D%3D?$expand=mostRecentSslCertificate',
     ]);
     for (const q of server.requests) {

@@ -177,14 +177,15 @@ describe('graph client lookups (fakes)', () => {
       list([{ id: 'tcp53', port: '53', protocol: 'tcp' }]),
     ]);
     const r = await c.resolveHostPortId('[2001:DB8::1]', '53');
-    expect(r).toEqual({ id: 'tcp53', via: 'portList', host: '2001:db8::1', port: 53 });
-    expect(seen[0]?.url).toBe(`${ROOT}/v1.0/security/threatIntelligence/hosts/2001%3Adb8%3A%3A1/ports?$select=id,port,protocol`);
+    expect(r).toMatchObject({ id: 'tcp53', via: 'portList', host: '2001:db8::1', port: 53 });
+    expect(r.list.map((e) => `${e.id}:${e.port}/${e.protocol}`)).toEqual(['udp53:53/udp', 'p80:80/null', 'tcp53:53/tcp']);
+    expect(seen[0]?.url).toBe(`${ROOT}/v1.0/security/threatIntelligence/hosts/2001%3Adb8%3A%3A1/ports?$select=id,port,protocol,status,lastSeenDateTime`);
     expect(seen[1]?.url).toBe(`${ROOT}/v1.0/next?$skiptoken=1`);
   });
 
   it('falls back to the composed id when the port is not listed', async () => {
     const { c } = client([list([{ id: 'p80', port: 80 }])]);
-    expect(await c.resolveHostPortId('85.13.139.18', 21)).toEqual({ id: 'ODUuMTMuMTM5LjE4JCQyMQ==', via: 'composed', host: '85.13.139.18', port: 21 });
+    expect(await c.resolveHostPortId('85.13.139.18', 21)).toMatchObject({ id: 'ODUuMTMuMTM5LjE4JCQyMQ==', via: 'composed', host: '85.13.139.18', port: 21 });
   });
 
   it('stops at the page bound and on a repeated nextLink', async () => {
