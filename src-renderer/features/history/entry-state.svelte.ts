@@ -240,6 +240,20 @@ export class EntryState {
     }
   }
 
+  /** The snapshot saved just before this one (the list is newest first), or null for the oldest. */
+  previousOf(snapshotId: string): SnapshotMetaView | null {
+    const i = this.#snapshots.findIndex((s) => s.id === snapshotId);
+    return i < 0 ? null : (this.#snapshots[i + 1] ?? null);
+  }
+
+  /** One step instead of ticking two boxes: this snapshot against the one saved before it. */
+  async compareWithPrevious(snapshotId: string): Promise<void> {
+    const prev = this.previousOf(snapshotId);
+    if (!prev) return;
+    this.#picked = [prev.id, snapshotId];
+    await this.compare();
+  }
+
   closeComparison(): void {
     this.#comparison = null;
     this.#compareError = null;

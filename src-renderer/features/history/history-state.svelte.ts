@@ -57,6 +57,13 @@ export class HistoryState {
     void this.#entry?.load();
   }
 
+  /** Opens a saved host port by id (back/forward, the command palette); its note and tags load with it. */
+  openHostPort(hostPortId: string): void {
+    if (this.#entry?.hostPortId === hostPortId) return;
+    this.#enter(new EntryState(hostPortId, null));
+    void this.#entry?.load();
+  }
+
   /** Opens one snapshot by id (the lookup error's "Open the saved snapshot"). */
   async openSnapshot(snapshotId: string): Promise<void> {
     const r = await call('history:get', { snapshotId });
