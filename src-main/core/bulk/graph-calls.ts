@@ -1,0 +1,167 @@
+// The two Graph calls a bulk job makes, one attempt each: the scheduler, not the call, decides on retries,
+// because a Retry-After must pause every worker and not only the one that was told. The token is shared by
+// all workers: one refresh at a time, reused by every request that saw the same 401.
+import { randomUUID } from 'node:crypto';
+import type { HostPortView, PortolanError } from '../../shared/views';
+import { PortolanFailure, toPortolanError } from '../failure';
+import { mapGraphError } from '../graph/errors';
+import { parseHostPort, parseHostPortBody } from '../graph/parse';
+import { parseRetryAfterMs } from '../graph/retry';
+import { hostPortIdPathSegment } from '../graph/target';
+import { joinRoot, originOf } from '../net/url';
+import type { HttpResponse, HttpTransport, TokenSource } from '../ports';
+import type { BulkTimers } from './timers';
+
+export interface BulkHit {
+  hostPortId: string;
+  host: string | null;
+  port: number | null;
+  hostPort: HostPortView;
+  /** The entity as received (the list item or the whole GET body). */
+  raw: string;
+  url: string;
+}
+
+export interface PortsPage {
+  items: BulkHit[];
+  nextLink: string | null;
+}
+
+export type CallAnswer<T> =
+  | { kind: 'ok'; value: T }
+  /** 429, or 503/504: Graph asks to slow down. */
+  | { kind: 'throttled'; retryAfterMs: number | null; error: PortolanError }
+  /** No answer, or a server error: worth another attempt later. */
+  | { kind: 'retry'; error: PortolanError }
+  /** Sign-in, consent or licence: every further request would fail the same way until the analyst acts. */
+  | { kind: 'stop'; error: PortolanError }
+  /** This target's definitive answer (404 and the like). */
+  | { kind: 'final'; error: PortolanError };
+
+export interface BulkGraph {
+  firstPortsUrl(host: string): string;
+  portsPage(url: string, host: string, signal?: AbortSignal): Promise<CallAnswer<PortsPage>>;
+  hostPort(id: string, signal?: AbortSignal): Promise<CallAnswer<BulkHit>>;
+}
+
+export interface BulkGraphOptions {
+  transport: HttpTransport;
+  serviceRoot: string;
+  apiVersion: 'v1.0' | 'beta';
+  tokens: TokenSource;
+  timers: BulkTimers;
+  timeoutMs?: number;
+}
+
+const TI = 'security/threatIntelligence';
+const STOP_KINDS = new Set(['unauthorized', 'signInRequired', 'forbidden', 'licence', 'notConfigured']);
+
+export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
+  const root = joinRoot(opts.serviceRoot, opts.apiVersion);
+  const rootOrigin = originOf(opts.serviceRoot);
+  let token: Promise<string> | null = null;
+  let refreshing: Promise<string> | null = null;
+
+  const getToken = (signal?: AbortSignal): Promise<string> => {
+    token ??= opts.tokens.getToken({ forceRefresh: false, ...(signal ? { signal } : {}) }).catch((e: unknown) => {
+      token = null;
+      throw e;
+    });
+    return token;
+  };
+  const refresh = (stale: string, signal?: AbortSignal): Promise<string> => {
+    // Workers that saw a 401 for the same stale token share one refresh.
+    refreshing ??= opts.tokens
+      .getToken({ forceRefresh: true, ...(signal ? { signal } : {}) })
+      .finally(() => {
+        refreshing = null;
+      });
+    const next = refreshing;
+    token = next.catch(() => stale);
+    return next;
+  };
+
+  async function send(url: string, signal?: AbortSignal): Promise<HttpResponse> {
+    let bearer = await getToken(signal);
+    for (let refreshed = false; ; refreshed = true) {
+      const res = await opts.transport({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json', 'client-request-id': randomUUID() },
+        timeoutMs: opts.timeoutMs ?? 30_000,
+        ...(signal ? { signal } : {}),
+      });
+      if (res.status !== 401 || refreshed) return res;
+      bearer = await refresh(bearer, signal);
+    }
+  }
+
+  async function call<T>(url: string, subject: string, signal: AbortSignal | undefined, read: (res: HttpResponse) => T): Promise<CallAnswer<T>> {
+    let res: HttpResponse;
+    try {
+      res = await send(url, signal);
+    } catch (err) {
+      const error = toPortolanError(err);
+      if (error.kind === 'cancelled') throw err;
+      return STOP_KINDS.has(error.kind) ? { kind: 'stop', error } : { kind: 'retry', error };
+    }
+    const now = opts.timers.now();
+    if (res.status >= 200 && res.status <= 299) {
+      try {
+        return { kind: 'ok', value: read(res) };
+      } catch (err) {
+        return { kind: 'final', error: toPortolanError(err) };
+      }
+    }
+    const error = mapGraphError(res, { subject, nowMs: now });
+    if (res.status === 429 || res.status === 503 || res.status === 504) {
+      return { kind: 'throttled', retryAfterMs: parseRetryAfterMs(res.headers['retry-after'], now), error };
+    }
+    if (STOP_KINDS.has(error.kind)) return { kind: 'stop', error };
+    if (res.status >= 500) return { kind: 'retry', error };
+    return { kind: 'final', error };
+  }
+
+  return {
+    firstPortsUrl: (host) => `${joinRoot(root, TI, 'hosts', encodeURIComponent(host), 'ports')}?$expand=mostRecentSslCertificate`,
+    portsPage(url, host, signal) {
+      return call(url, `the host ${host}`, signal, (res) => readPortsPage(res.body, host, url, rootOrigin));
+    },
+    hostPort(id, signal) {
+      const url = `${joinRoot(root, TI, 'hostPorts', hostPortIdPathSegment(id))}?$expand=mostRecentSslCertificate`;
+      return call(url, `a host port with ID ${JSON.stringify(id.slice(0, 80))}`, signal, (res) => {
+        const { hostPort } = parseHostPortBody(res.body);
+        return { hostPortId: hostPort.id || id, host: hostPort.host?.id ?? null, port: hostPort.port, hostPort, raw: res.body, url };
+      });
+    },
+  };
+}
+
+function readPortsPage(body: string, host: string, url: string, rootOrigin: string | null): PortsPage {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new PortolanFailure({ kind: 'invalidResponse', message: `The port list of ${host} is not valid JSON.` });
+  }
+  const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  const items: BulkHit[] = [];
+  for (const item of Array.isArray(obj.value) ? obj.value : []) {
+    let hostPort: HostPortView;
+    try {
+      hostPort = parseHostPort(item);
+    } catch {
+      continue;
+    }
+    if (!hostPort.id) continue;
+    items.push({ hostPortId: hostPort.id, host, port: hostPort.port, hostPort, raw: JSON.stringify(item), url });
+  }
+  const next = obj['@odata.nextLink'];
+  let nextLink = typeof next === 'string' && next !== '' ? next : null;
+  // Only links on the service root are followed (the token must not travel elsewhere); a repeat would loop.
+  if (nextLink !== null && originOf(nextLink) !== rootOrigin) {
+    throw new PortolanFailure({ kind: 'invalidResponse', message: `Portolan refused to follow a next-page link of ${host} off the Graph service root.` });
+  }
+  if (nextLink === url) nextLink = null;
+  return { items, nextLink };
+}
