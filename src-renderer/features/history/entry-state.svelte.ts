@@ -23,9 +23,12 @@ export class EntryState {
   #unsaved = $state.raw<LookupResultView | null>(null);
 
   #meta = $state<EntryMeta | null>(null);
-  #draftNote = $state('');
+  /** The note as typed: bound to the textarea, saved on blur. */
+  draftNote = $state('');
   #metaError = $state.raw<PortolanError | null>(null);
-  #metaStatus = $state('');
+  /** The note text last saved from here: "Note saved" shows while the draft still reads the same. */
+  #savedNote = $state<string | null>(null);
+  #metaStatus = $derived(this.#savedNote !== null && this.#savedNote === this.draftNote ? 'Note saved' : '');
   #tagProblem = $state<string | null>(null);
 
   #picked = $state<string[]>([]);
@@ -63,15 +66,8 @@ export class EntryState {
   get meta(): EntryMeta | null {
     return this.#meta;
   }
-  get draftNote(): string {
-    return this.#draftNote;
-  }
-  set draftNote(v: string) {
-    this.#draftNote = v;
-    this.#metaStatus = '';
-  }
   get noteDirty(): boolean {
-    return this.#meta !== null && this.#draftNote !== this.#meta.note;
+    return this.#meta !== null && this.draftNote !== this.#meta.note;
   }
   get metaError(): PortolanError | null {
     return this.#metaError;
@@ -174,13 +170,13 @@ export class EntryState {
 
   #setMeta(meta: EntryMeta): void {
     this.#meta = { note: meta.note, tags: [...meta.tags], pinned: meta.pinned };
-    this.#draftNote = meta.note;
+    this.draftNote = meta.note;
   }
 
   async saveNote(): Promise<void> {
     if (!this.noteDirty) return;
-    const note = this.#draftNote;
-    if (await this.#patch({ note })) this.#metaStatus = 'Note saved';
+    const note = this.draftNote;
+    if (await this.#patch({ note })) this.#savedNote = note;
   }
 
   async addTagText(text: string): Promise<boolean> {

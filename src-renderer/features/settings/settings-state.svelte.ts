@@ -5,21 +5,18 @@ import { buildPatch, draftFrom, fieldOfError, overrideFlag, type FieldProblems, 
 
 export class SettingsState {
   #saved = $state.raw<SettingsView | null>(null);
-  #draft = $state<SettingsDraft | null>(null);
+  /** Bound to the inputs; a deep $state proxy, so `bind:value={state.draft.tenant}` works. Null until loaded. */
+  draft = $state<SettingsDraft | null>(null);
   #loadError = $state.raw<PortolanError | null>(null);
   #problems = $state.raw<FieldProblems>({});
   #formError = $state.raw<PortolanError | null>(null);
   #saving = $state(false);
   #savedNotice = $state<string | null>(null);
 
-  #pending = $derived(this.#draft && this.#saved ? buildPatch(this.#draft, this.#saved, this.locked) : null);
+  #pending = $derived(this.draft && this.#saved ? buildPatch(this.draft, this.#saved, this.locked) : null);
 
   get saved(): SettingsView | null {
     return this.#saved;
-  }
-  /** Bound to the inputs; a deep $state proxy, so `bind:value={state.draft.tenant}` works. */
-  get draft(): SettingsDraft | null {
-    return this.#draft;
   }
   get loadError(): PortolanError | null {
     return this.#loadError;
@@ -95,7 +92,7 @@ export class SettingsState {
 
   #adopt(view: SettingsView): void {
     this.#saved = view;
-    this.#draft = draftFrom(view);
+    this.draft = draftFrom(view);
     this.#problems = {};
     this.#formError = null;
   }
