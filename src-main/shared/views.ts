@@ -168,6 +168,12 @@ export interface LookupResultView {
 
 export type CloudId = 'global' | 'usGovL4' | 'usGovL5' | 'china' | 'custom';
 
+/** Settings › Network: the system's proxy (PAC included), none, one http proxy, or a PAC script URL. */
+export type ProxyMode = 'system' | 'direct' | 'manual' | 'pac';
+
+/** Settings › Appearance: follow the OS, or force the light or dark palette. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
 export interface SettingsView {
   cloud: CloudId;
   /** For 'custom' only: https authority base (e.g. https://login.example.com) and Graph service root. */
@@ -181,6 +187,11 @@ export interface SettingsView {
   retentionDays: number | null;
   /** Linux basic_text backend: keep the token cache on disk anyway (user opted in). */
   allowWeakCacheEncryption: boolean;
+  /** How the app reaches Graph and Entra ID; applied to Chromium's session in the app, not used by the web preview. */
+  proxyMode: ProxyMode;
+  /** The http proxy (manual) or the PAC script URL (pac); kept when another mode is chosen. Never holds credentials. */
+  proxyUrl: string | null;
+  theme: ThemeChoice;
   /**
    * settings:get/set only: fields whose value in force is fixed for this run by a preview flag
    * (--client-id, --tenant, --authority, --graph-base-url), so the settings view can say so. Saving them
@@ -231,6 +242,19 @@ export interface AppInfoView {
    * application (client) ID is configured yet ('notConfigured', when the first-run guide applies).
    */
   demoReason?: 'demoFlag' | 'notConfigured';
+  /** Whether this host applies Settings › Network (the app does; the web preview takes --proxy instead). */
+  networkSettings: boolean;
+  /** The theme setting, so the page can apply it as soon as it starts. */
+  theme: ThemeChoice;
+}
+
+/** A proxy asking for credentials (Chromium's login event), waiting for the analyst's answer. */
+export interface ProxyChallengeView {
+  id: string;
+  host: string;
+  port: number;
+  realm: string;
+  scheme: string;
 }
 
 // ---- history ----
