@@ -333,6 +333,27 @@ export interface ExportView {
 export interface ImportReportView {
   added: number;
   skipped: number;
+  /** Streamed imports: records refused as malformed; the rest of the file was still imported (unless aborted). */
+  refused?: number;
+  /** The first refused records: line number in the file (null where the format has no lines) and why. */
+  problems?: ImportProblemView[];
+  /** All or nothing was asked for and a record was refused, so nothing was imported. */
+  aborted?: boolean;
+}
+
+export interface ImportProblemView {
+  line: number | null;
+  /** Where in the file, for formats without lines (hostPorts[2].snapshots[5]); else the record's kind. */
+  where: string;
+  message: string;
+}
+
+/** How far the running import has read (polled by the History screen for its progress bar). */
+export interface ImportProgressView {
+  active: boolean;
+  bytesRead: number;
+  /** Null when the size is not known in advance. */
+  totalBytes: number | null;
 }
 
 // ---- portolan:// links ----

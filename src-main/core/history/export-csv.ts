@@ -44,25 +44,34 @@ export function csvCell(value: Cell): string {
   return defused !== value || NEEDS_QUOTES.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
-export function csvRows(snapshots: Iterable<SnapshotView>): string {
-  const lines = [HEADER.join(',')];
+export const CSV_HEADER_LINE = HEADER.join(',');
+
+/** The rows of one snapshot, each without its line break. */
+export function csvSnapshotRows(s: SnapshotView): string[] {
+  const lines: string[] = [];
   const row = (cells: Cell[]): void => {
     lines.push(cells.map(csvCell).join(','));
   };
-  for (const s of snapshots) {
-    const hp = s.hostPort;
-    const base: Cell[] = [s.hostPortId, s.host, s.port, s.id, s.savedAt, hp.status, hp.protocol];
-    for (const b of hp.banners) {
-      row([...base, 'banner', b.banner, b.scanProtocol, b.timesObserved, null, null, null, null, b.firstSeen.raw, b.lastSeen.raw]);
-    }
-    for (const svc of hp.services) {
-      const c = svc.component;
-      row([...base, 'service', null, null, null, c?.name, c?.version, c?.category, svc.isRecent, svc.firstSeen.raw, svc.lastSeen.raw]);
-    }
-    if (hp.banners.length === 0 && hp.services.length === 0) {
-      row([...base, 'snapshot', null, null, hp.timesObserved, null, null, null, null, hp.firstSeen.raw, hp.lastSeen.raw]);
-    }
+  const hp = s.hostPort;
+  const base: Cell[] = [s.hostPortId, s.host, s.port, s.id, s.savedAt, hp.status, hp.protocol];
+  for (const b of hp.banners) {
+    row([...base, 'banner', b.banner, b.scanProtocol, b.timesObserved, null, null, null, null, b.firstSeen.raw, b.lastSeen.raw]);
   }
-  // CRLF per RFC 4180; the BOM makes Excel read the file as UTF-8 instead of the local code page.
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  for (const svc of hp.services) {
+    const c = svc.component;
+    row([...base, 'service', null, null, null, c?.name, c?.version, c?.category, svc.isRecent, svc.firstSeen.raw, svc.lastSeen.raw]);
+  }
+  if (hp.banners.length === 0 && hp.services.length === 0) {
+    row([...base, 'snapshot', null, null, hp.timesObserved, null, null, null, null, hp.firstSeen.raw, hp.lastSeen.raw]);
+  }
+  return lines;
+}
+
+/** CRLF per RFC 4180; the BOM makes Excel read the file as UTF-8 instead of the local code page. */
+export const CSV_BOM = '\ufeff';
+
+export function csvRows(snapshots: Iterable<SnapshotView>): string {
+  const lines = [CSV_HEADER_LINE];
+  for (const s of snapshots) lines.push(...csvSnapshotRows(s));
+  return CSV_BOM + lines.join('\r\n') + '\r\n';
 }

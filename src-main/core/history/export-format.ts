@@ -7,6 +7,8 @@ import { SNAPSHOT_ID } from './layout';
 
 export const EXPORT_FORMAT = 'portolan-history';
 export const EXPORT_VERSION = 1;
+/** The NDJSON export: its first line is {format, version: 2, exportedAt}, then one record per line. */
+export const NDJSON_VERSION = 2;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -64,6 +66,13 @@ export const snapshotSchema = z.object({
   hostPort: hostPortViewSchema,
 });
 
+export const metaSchema = z.object({
+  hostPortId: z.string().min(1).max(SAVED_HOST_PORT_ID_MAX),
+  note: z.string().max(20000),
+  tags: z.array(z.string().max(80)).max(50),
+  pinned: z.boolean(),
+});
+
 /** Validates but does not transform: the caller keeps the original objects so nothing unmodelled is stripped. */
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -71,12 +80,7 @@ export const exportFileSchema = z.object({
   exportedAt: z.string(),
   hostPorts: z.array(
     z.object({
-      meta: z.object({
-        hostPortId: z.string().min(1).max(SAVED_HOST_PORT_ID_MAX),
-        note: z.string().max(20000),
-        tags: z.array(z.string().max(80)).max(50),
-        pinned: z.boolean(),
-      }),
+      meta: metaSchema,
       snapshots: z.array(snapshotSchema),
     }),
   ),

@@ -3,7 +3,7 @@
 // injectable scheduler, so tests drive it by hand, and close() waits for whatever is still running.
 import { promises as fsp, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { maybeCompact } from './compaction';
+import { compactInBackground, maybeCompact } from './compaction';
 import type { JournalRecord } from './journal';
 import { kvPath } from './kv-files';
 import { TRASH_DIR } from './layout';
@@ -27,8 +27,36 @@ export class Housekeeping {
   private readonly background = new Set<Promise<unknown>>();
   private readonly scheduler: HistoryScheduler;
 
+  private compacting = false;
+  private compactionStarted = false;
+
   constructor(private readonly state: HistoryState) {
     this.scheduler = state.opts.scheduler ?? timerScheduler;
+    state.scheduleCompaction = () => this.compactSoon();
+  }
+
+  /** One background compaction at a time; a request while one is queued or running is already covered. */
+  compactSoon(): void {
+    if (this.compacting || this.state.mode === 'readOnly') return;
+    this.compacting = true;
+    this.compactionStarted = false;
+    this.later(0, () => {
+      this.compactionStarted = true;
+      const hook = this.state.opts.tuning?.beforeCompactionCommit;
+      return compactInBackground(this.state, hook ? { beforeCommit: hook } : {})
+        .catch((err: unknown) => {
+          // The journal still holds every change; the next request tries again.
+          this.state.notice(`Folding the history journal into its index failed and will be retried: ${err instanceof Error ? err.message : String(err)}`);
+        })
+        .finally(() => {
+          this.compacting = false;
+        });
+    });
+  }
+
+  /** True when a compaction was asked for and cancel() stopped it before it started (close() then runs it). */
+  get compactionOwed(): boolean {
+    return this.compacting && !this.compactionStarted;
   }
 
   /** Schedules what an open leaves for later. */

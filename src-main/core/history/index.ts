@@ -3,6 +3,8 @@ export { createHistoryStore } from './store';
 export { confKvFactory } from './conf-kv';
 export { SCHEMA_VERSION } from './layout';
 export { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile } from './export-format';
+export { EXPORT_MIME, exportFilenameFor, type ExportFormat, type ExportOutcome } from './export-stream';
+export type { ImportOptions, ImportSource } from './import-stream';
 export type { V1File, V1Snapshot } from './v1-format';
 export type {
   DeleteInput,

@@ -1,7 +1,9 @@
 // The append-only journal of index changes since the last compaction. A save appends one line and fdatasyncs it,
 // which costs a small constant no matter how large the history is. Each line names the index generation it
 // extends, so lines written before a compaction are ignored once the compacted index is in place.
-import { chmodSync, closeSync, copyFileSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
+import { fsyncDir } from '../fs/atomic-file';
+import { dirname } from 'node:path';
 import type { RecTuple } from './records';
 
 export type JournalRecord =
@@ -25,6 +27,7 @@ export interface JournalReadResult {
 export class Journal {
   private fd: number;
   private count = 0;
+  private bytes = 0;
 
   private constructor(
     readonly path: string,
@@ -54,6 +57,7 @@ export class Journal {
     }
     const journal = new Journal(path, fd);
     journal.count = read.records.length;
+    journal.bytes = fstatSync(fd).size;
     return { journal, read: { ...read, copiedTo } };
   }
 
@@ -65,9 +69,44 @@ export class Journal {
   append(records: JournalRecord[]): void {
     if (records.length === 0) return;
     const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-    writeSync(this.fd, text);
+    const buf = Buffer.from(text, 'utf8');
+    writeSync(this.fd, buf);
     fdatasyncSync(this.fd);
     this.count += records.length;
+    this.bytes += buf.length;
+  }
+
+  /** Where the journal ends now; keepFrom() later keeps only what was appended after it. */
+  mark(): { bytes: number; count: number } {
+    return { bytes: this.bytes, count: this.count };
+  }
+
+  /**
+   * Replaces the journal with the lines appended since `mark` (a compaction folded everything before it into the
+   * index). Written to a temp file and renamed over the journal, so a crash leaves the old journal or the new one.
+   */
+  keepFrom(mark: { bytes: number; count: number }): void {
+    const tail = Buffer.alloc(this.bytes - mark.bytes);
+    let at = 0;
+    while (at < tail.length) {
+      const n = readSync(this.fd, tail, at, tail.length - at, mark.bytes + at);
+      if (n === 0) break;
+      at += n;
+    }
+    const tmp = `${this.path}.compact.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, tail, 0, at);
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.path);
+    fsyncDir(dirname(this.path));
+    closeSync(this.fd);
+    this.fd = openSync(this.path, 'a+', 0o600);
+    this.count -= mark.count;
+    this.bytes = at;
   }
 
   /** Empties the journal after its records were folded into a new index generation. */
@@ -75,6 +114,7 @@ export class Journal {
     ftruncateSync(this.fd, 0);
     fdatasyncSync(this.fd);
     this.count = 0;
+    this.bytes = 0;
   }
 
   close(): void {

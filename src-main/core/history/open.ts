@@ -45,7 +45,8 @@ export function openHistory(state: HistoryState, housekeeping: Housekeeping, led
       state.indexKv = state.opts.kv({ name: INDEX_NAME, cwd: dir, clearInvalidConfig: false });
       why.push(`${loaded} unreadable index record(s) were found; the index was kept as ${moved} and rebuilt from the saved snapshots.`);
     }
-  } else if (read.records.some((r) => r.g !== 0)) {
+  } else if (read.records.some((r) => r.g !== 0) && !read.records.some((r) => r.g === 0)) {
+    // (Lines of generation 0 beside later ones are a first compaction that never committed: nothing is missing.)
     // Journal lines of a later generation mean an index was written once: it is gone.
     why.push('The history index was missing; it was rebuilt from the saved snapshots.');
   }
@@ -68,7 +69,9 @@ export function openHistory(state: HistoryState, housekeeping: Housekeeping, led
   // now, so they can never come back as orphans. (Their undo ended with that session.)
   for (const [id, hostPortId] of doomed) if (!state.mem.snaps.has(id)) state.files.toTrash(id, hostPortId);
 
-  let needsCompaction = rebuild !== null;
+  // Lines newer than the index are a background compaction that did not commit: fold them now, so no later
+  // compaction reuses their generation.
+  let needsCompaction = rebuild !== null || read.records.some((r) => r.g > state.generation);
   if (existsSync(kvPath(dir, V1_NAME))) {
     migrateV1(state);
     needsCompaction = false; // migration compacts

@@ -28,8 +28,10 @@ export function loadIndex(state: HistoryState, data: Record<string, unknown>): '
 /** Applies one journal line; ids it deletes are collected in `doomed` (id → hostPort id) for their files. */
 export function replay(state: HistoryState, rec: JournalRecord, rebuilding: boolean, doomed: Map<string, string>): void {
   const { mem } = state;
-  // A rebuilt index came from the files themselves, so every journal line is replayed against them.
-  if (!rebuilding && rec.g !== state.generation) return;
+  // A rebuilt index came from the files themselves, so every journal line is replayed against them. Otherwise
+  // lines of older generations are in the index already; newer ones were written during a compaction that did
+  // not commit, and follow the index's own lines in order.
+  if (!rebuilding && rec.g < state.generation) return;
   const drop = (id: string) => {
     const r = mem.snaps.get(id);
     if (!r) return;

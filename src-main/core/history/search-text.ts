@@ -35,8 +35,8 @@ export function loadSearch(state: HistoryState): void {
   }
 }
 
-/** Writes the search text of every listed snapshot as generation `generation`; the caller has loaded it first. */
-export function persistSearch(state: HistoryState, generation: number): void {
+/** The search text of every listed snapshot as the content of the search file; the caller has loaded it first. */
+export function searchDocument(state: HistoryState, generation: number): Record<string, unknown> {
   const pool = new Map<string, number>();
   const strings: string[] = [];
   const refs: (string | number)[][] = [];
@@ -55,10 +55,10 @@ export function persistSearch(state: HistoryState, generation: number): void {
   }
   // Stored as JSON text inside the conf value: conf pretty-prints with tabs, which would put every tuple field on
   // its own line and triple the file; a string stays one line and parses in one pass.
-  state.opts.kv({ name: SEARCH_NAME, cwd: state.dir, clearInvalidConfig: false }).set({
-    format: SEARCH_FORMAT,
-    schemaVersion: SCHEMA_VERSION,
-    generation,
-    data: JSON.stringify({ strings, refs }),
-  });
+  return { format: SEARCH_FORMAT, schemaVersion: SCHEMA_VERSION, generation, data: JSON.stringify({ strings, refs }) };
+}
+
+/** Writes the search text as generation `generation`. */
+export function persistSearch(state: HistoryState, generation: number): void {
+  state.opts.kv({ name: SEARCH_NAME, cwd: state.dir, clearInvalidConfig: false }).set(searchDocument(state, generation));
 }

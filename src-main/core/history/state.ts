@@ -23,6 +23,10 @@ export class HistoryState {
   metaKv!: KvStore;
   searchLoaded = false;
   closed = false;
+  /** Advanced by every compaction; a background compaction whose epoch is no longer current gives up. */
+  compactionEpoch = 0;
+  /** Set by the housekeeping: runs a compaction soon, off the path of the call that asked. */
+  scheduleCompaction: () => void = () => undefined;
 
   constructor(
     readonly opts: HistoryStoreOptions,

@@ -5,6 +5,7 @@
 import { mkdtempSync, promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { HistoryQuery } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/error-codes';
 import { hostKey } from '../../shared/host-port-input';
@@ -24,6 +25,8 @@ import { encodeRec, metaView, newSnapshotId, recFromSnapshot, searchTerms, type 
 import { loadSearch } from './search-text';
 import { HistoryState } from './state';
 import { asStorageFailure } from './storage-failure';
+import { writeExport, type ExportFormat, type ExportOutcome } from './export-stream';
+import { importStream, type ImportOptions, type ImportSource } from './import-stream';
 import { exportCsv, exportJson, importHistory } from './transfer';
 import type { DeleteInput, HistoryMetaInput, HistoryStore, HistoryStoreOptions, LatestRef, SnapshotInput } from './types';
 import { UndoLedger, deleteWithUndo, restore, type UndoEntry } from './undo-ledger';
@@ -246,6 +249,12 @@ class FileHistoryStore implements HistoryStore {
     return importHistory(this.state, content);
   }
 
+  /** Reads an export as a stream (NDJSON or an older JSON export), record by record. */
+  async importFrom(open: ImportSource, options: ImportOptions = {}): Promise<ImportReportView> {
+    this.assertWritable();
+    return importStream(this.state, open, options);
+  }
+
   // ---------- reads ----------
 
   async list(query: HistoryQuery = {}): Promise<HistoryPageView> {
@@ -313,6 +322,12 @@ class FileHistoryStore implements HistoryStore {
     return exportCsv(this.state, hostPortIds);
   }
 
+  /** Writes an export to `out` snapshot by snapshot; the caller ends `out`. */
+  async exportTo(out: Writable, format: ExportFormat, hostPortIds?: string[]): Promise<ExportOutcome> {
+    this.assertOpen();
+    return writeExport(this.state, out, format, hostPortIds);
+  }
+
   async searchReady(): Promise<void> {
     this.assertOpen();
     loadSearch(this.state);
@@ -331,6 +346,8 @@ class FileHistoryStore implements HistoryStore {
     if (state.mode === 'readOnly') return;
     this.undos.discardAll();
     try {
+      // A compaction asked for but not yet run is done now, so the next open reads a short journal.
+      if (this.housekeeping.compactionOwed) compact(state);
       state.journal.append([{ g: state.generation, t: 'close' }]);
     } finally {
       state.journal.close();

@@ -9,7 +9,10 @@ import type {
   SnapshotView,
 } from '../../shared/views';
 import type { HistoryQuery } from '../../shared/contract';
+import type { Writable } from 'node:stream';
 import type { Clock, KvStoreFactory } from '../ports';
+import type { ExportFormat, ExportOutcome } from './export-stream';
+import type { ImportOptions, ImportSource } from './import-stream';
 
 /** What a successful lookup hands to the store: a snapshot before the store gives it an id (and, by default, its time). */
 export type SnapshotInput = Omit<SnapshotView, 'id' | 'savedAt'> & {
@@ -44,6 +47,8 @@ export interface HistoryStoreOptions {
   tuning?: {
     /** Compact the index journal after this many records (default 2000). */
     journalMaxRecords?: number;
+    /** Awaited by a background compaction after its files are written, before it commits (crash tests). */
+    beforeCompactionCommit?: () => Promise<void> | void;
     /** Load search text this many ms after open (default 0: next tick); -1 = only on first search. */
     searchLoadDelayMs?: number;
     /** Adopt snapshot files the index does not list this many ms after an open that followed an abrupt exit (default 2000). */
@@ -84,6 +89,10 @@ export interface HistoryStore {
   exportJson(hostPortIds?: string[]): Promise<ExportView>;
   exportCsv(hostPortIds?: string[]): Promise<ExportView>;
   import(content: string): Promise<ImportReportView>;
+  /** Streams an export into `out` (which the caller ends); never holds the whole document. */
+  exportTo(out: Writable, format: ExportFormat, hostPortIds?: string[]): Promise<ExportOutcome>;
+  /** Reads an export as a stream; `open` is called again for the second pass of an all-or-nothing import. */
+  importFrom(open: ImportSource, options?: ImportOptions): Promise<ImportReportView>;
   /** Resolves once search text is in memory (it loads after the first page, so open stays fast). */
   searchReady(): Promise<void>;
   stats(): { snapshots: number; hostPorts: number };

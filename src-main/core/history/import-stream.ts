@@ -1,0 +1,228 @@
+// Import read as a stream: an NDJSON export record by record, or an older JSON export. Each record is checked on
+// its own; a malformed one is refused with its line number and the rest still imports, unless the caller asked
+// for all or nothing (then a first pass checks everything and nothing is written when anything is refused).
+import type { ImportProblemView, ImportReportView, SnapshotView } from '../../shared/views';
+import { fail, PortolanFailure } from '../failure';
+import { maybeCompact } from './compaction';
+import { EXPORT_FORMAT, EXPORT_VERSION, metaSchema, NDJSON_VERSION, snapshotSchema } from './export-format';
+import { linesOf } from './import-lines';
+import type { JournalRecord } from './journal';
+import type { HostPortMeta } from './memory-index';
+import { normaliseTags, saveMeta } from './meta-file';
+import { encodeRec, recFromSnapshot, searchTerms, type SnapRec } from './records';
+import { loadSearch } from './search-text';
+import type { HistoryState } from './state';
+import { asStorageFailure } from './storage-failure';
+
+export interface ImportOptions {
+  allOrNothing?: boolean;
+  /** Called with the bytes of each chunk read (both passes of an all-or-nothing import). */
+  onBytes?: (bytes: number) => void;
+}
+
+/** Opens the import file from its start; called twice for an all-or-nothing import. */
+export type ImportSource = () => AsyncIterable<Buffer | string>;
+
+/** Only the first problems are listed; the count covers all of them. */
+const MAX_PROBLEMS = 100;
+/** Journal lines written (one fsync) per batch. */
+const BATCH = 1000;
+/** An older JSON export is one document; beyond this it cannot be held as one string (V8 limit), NDJSON can. */
+const LEGACY_MAX_CHARS = 500_000_000;
+
+type Meta = HostPortMeta & { hostPortId: string };
+
+export async function importStream(state: HistoryState, open: ImportSource, opts: ImportOptions = {}): Promise<ImportReportView> {
+  loadSearch(state);
+  if (opts.allOrNothing) {
+    const check = new ImportPass(state, true);
+    await readInto(check, open(), opts.onBytes);
+    if (check.refused > 0) return { ...check.report(), added: 0, skipped: 0, aborted: true };
+  }
+  const pass = new ImportPass(state, false);
+  let failed: unknown = null;
+  try {
+    await readInto(pass, open(), opts.onBytes);
+  } catch (err) {
+    failed = err;
+  }
+  // What was read before a failure stays imported: each of those records is whole.
+  try {
+    pass.finish();
+  } catch (err) {
+    throw asStorageFailure(err, 'Could not import the history');
+  }
+  if (failed) throw failed instanceof PortolanFailure ? failed : asStorageFailure(failed, 'Could not import the history');
+  return pass.report();
+}
+
+async function readInto(pass: ImportPass, input: AsyncIterable<Buffer | string>, onBytes?: (bytes: number) => void): Promise<void> {
+  const lines = linesOf(input, onBytes);
+  const first = await lines.next();
+  if (first.done) throw notExport('the file is empty');
+  const head = first.value.tooLong ? null : first.value.text.replace(/^\ufeff/, '');
+  const header = head === null ? null : parseJson(head);
+  if (isObject(header) && header.format === EXPORT_FORMAT && !('hostPorts' in header)) {
+    checkVersion(header.version);
+    if (header.version !== NDJSON_VERSION) throw notExport(`unknown format version ${String(header.version)}`);
+    for await (const line of lines) {
+      if (line.tooLong) pass.refuse(line.n, 'record', 'the line is too long to be a Portolan record');
+      else if (line.text.trim() !== '') await pass.record(line.text, line.n);
+    }
+    return;
+  }
+  // An older JSON export: one document, read whole (as before), then taken apart record by record.
+  const parts = [head ?? ''];
+  let size = parts[0]!.length;
+  for await (const line of lines) {
+    size += line.text.length + 1;
+    if (line.tooLong || size > LEGACY_MAX_CHARS) {
+      throw fail('invalidInput', 'This JSON history export is too large to read as one document. Export it again as NDJSON (one record per line). Nothing was imported.');
+    }
+    parts.push(line.text);
+  }
+  const data = parseJson(parts.join('\n'));
+  parts.length = 0;
+  if (data === undefined) throw fail('invalidInput', 'This file is not a Portolan history export: it is not valid JSON. Nothing was imported.');
+  if (!isObject(data) || data.format !== EXPORT_FORMAT) throw notExport(`expected "format": "${EXPORT_FORMAT}"`);
+  checkVersion(data.version);
+  if (data.version !== EXPORT_VERSION) throw notExport(`unknown format version ${String(data.version)}`);
+  if (!Array.isArray(data.hostPorts)) throw fail('invalidInput', 'This history export is damaged or incomplete (hostPorts is missing). Nothing was imported.');
+  for (const [i, entry] of (data.hostPorts as unknown[]).entries()) {
+    const where = `hostPorts[${i}]`;
+    const meta = isObject(entry) ? entry.meta : undefined;
+    const owner = isObject(meta) && typeof meta.hostPortId === 'string' ? meta.hostPortId : null;
+    const snaps = isObject(entry) && Array.isArray(entry.snapshots) ? (entry.snapshots as unknown[]) : null;
+    if (!snaps) {
+      pass.refuse(null, where, 'the entry has no snapshots list');
+      continue;
+    }
+    for (const [j, s] of snaps.entries()) await pass.snapshot(s, null, `${where}.snapshots[${j}]`, owner);
+    pass.meta(meta, null, `${where}.meta`);
+  }
+}
+
+class ImportPass {
+  added = 0;
+  skipped = 0;
+  refused = 0;
+  private readonly problems: ImportProblemView[] = [];
+  private readonly metas: Meta[] = [];
+  private readonly seen = new Set<string>();
+  private pending: JournalRecord[] = [];
+  private pendingRecs: { rec: SnapRec; terms: string[] }[] = [];
+
+  constructor(
+    private readonly state: HistoryState,
+    /** Checks only: nothing is written. */
+    private readonly dryRun: boolean,
+  ) {}
+
+  refuse(line: number | null, where: string, message: string): void {
+    this.refused++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line, where, message });
+  }
+
+  async record(text: string, n: number): Promise<void> {
+    const value = parseJson(text);
+    if (!isObject(value)) return this.refuse(n, 'record', 'not a JSON object');
+    if (value.type === 'snapshot') return this.snapshot(value.snapshot, n, 'snapshot', null);
+    if (value.type === 'meta') return this.meta(value.meta, n, 'meta');
+    this.refuse(n, 'record', `unknown record type ${JSON.stringify(String(value.type)).slice(0, 40)}`);
+  }
+
+  async snapshot(value: unknown, line: number | null, where: string, owner: string | null): Promise<void> {
+    const checked = snapshotSchema.safeParse(value);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return this.refuse(line, where, `${issue?.path.join('.') || 'snapshot'}: ${issue?.message ?? 'invalid'}`);
+    }
+    // The original object, not zod's output: fields this version does not model are kept.
+    const s = value as SnapshotView;
+    if (owner !== null && s.hostPortId !== owner) return this.refuse(line, where, 'the snapshot belongs to another host port than its entry');
+    if (this.dryRun) return;
+    const rec = recFromSnapshot(s);
+    const { mem } = this.state;
+    if (mem.snaps.has(s.id) || mem.hasHash(rec.hash) || this.seen.has(s.id) || this.seen.has(rec.hash)) {
+      this.skipped++;
+      return;
+    }
+    this.seen.add(s.id);
+    this.seen.add(rec.hash);
+    const terms = searchTerms(s);
+    this.state.files.writeUnsynced(s);
+    this.pending.push({ g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms });
+    this.pendingRecs.push({ rec, terms });
+    if (this.pending.length >= BATCH) this.flush();
+    // Lets other calls in between (the app's main thread runs this store).
+    if (this.seen.size % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  meta(value: unknown, line: number | null, where: string): void {
+    if (value === undefined && line === null) return;
+    const checked = metaSchema.safeParse(value);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return this.refuse(line, where, `${issue?.path.join('.') || 'meta'}: ${issue?.message ?? 'invalid'}`);
+    }
+    if (!this.dryRun) this.metas.push(checked.data);
+  }
+
+  /** One fsync for the batch: its files were written already, the journal makes them visible. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.state.journal.append(this.pending);
+    for (const { rec, terms } of this.pendingRecs) this.state.mem.add(rec, terms);
+    this.added += this.pending.length;
+    this.pending = [];
+    this.pendingRecs = [];
+  }
+
+  finish(): void {
+    if (this.dryRun) return;
+    this.state.files.syncDirs();
+    this.flush();
+    const { mem } = this.state;
+    let changed = false;
+    for (const meta of this.metas) {
+      if (!mem.hostPorts.has(meta.hostPortId)) continue;
+      const cur = mem.getMeta(meta.hostPortId);
+      const merged: HostPortMeta = { note: cur.note || meta.note, tags: normaliseTags([...cur.tags, ...meta.tags]), pinned: cur.pinned || meta.pinned };
+      if (merged.note !== cur.note || merged.pinned !== cur.pinned || merged.tags.length !== cur.tags.length) {
+        mem.setMeta(meta.hostPortId, merged);
+        changed = true;
+      }
+    }
+    if (changed) saveMeta(this.state);
+    maybeCompact(this.state);
+  }
+
+  report(): ImportReportView {
+    return { added: this.added, skipped: this.skipped, refused: this.refused, problems: [...this.problems] };
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function notExport(why: string): Error {
+  return fail('invalidInput', `This file is not a Portolan history export (${why}). Nothing was imported.`);
+}
+
+function checkVersion(version: unknown): void {
+  if (typeof version === 'number' && version > NDJSON_VERSION) {
+    throw fail(
+      'invalidInput',
+      `This export was made by a newer Portolan (format version ${version}); this version reads up to ${NDJSON_VERSION}. Update Portolan to import it. Nothing was imported.`,
+    );
+  }
+}
