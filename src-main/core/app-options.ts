@@ -1,7 +1,10 @@
 import type { HistoryScheduler } from './history';
 import type { LinkInbox } from './link-inbox';
+import type { ProxyLoginQueue } from './net/proxy-login';
+import type { SessionProxyConfig } from './net/proxy-settings';
 import type { Clock, Encryptor, HttpTransport, KvStoreFactory } from './ports';
 import type { ConfirmEndpoints } from './settings/endpoint-confirmation';
+import type { ThemeChoice } from '../shared/views';
 
 /** Everything the host (Electron shell or web preview) plugs into the core. */
 export interface CoreOptions {
@@ -51,4 +54,13 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** portolan:// links handed to the host, served to the renderer by 'app:pendingLinks'. */
   links?: LinkInbox;
+  /**
+   * Applies Settings › Network to the host's network stack (the app: session.setProxy); called at start and
+   * after a change of the proxy settings. Without it (the web preview) the setting is kept but not used.
+   */
+  applyProxy?: (config: SessionProxyConfig) => Promise<void>;
+  /** Applies the theme setting to the host (the app: nativeTheme.themeSource); at start and after a change. */
+  applyTheme?: (theme: ThemeChoice) => void;
+  /** Proxy credential requests waiting for the analyst, served by 'proxyLogin:pending' and 'proxyLogin:answer'. */
+  proxyLogins?: ProxyLoginQueue;
 }

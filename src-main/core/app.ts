@@ -22,6 +22,7 @@ import { redactHandlerErrors } from './service/redact-handlers';
 import { createSecretLedger } from './secret-ledger';
 import type { AuthPort, SourcePort } from './service/ports';
 import { createSettingsStore, withEndpointConfirmation } from './settings';
+import { withSettingsEffects } from './settings/settings-effects';
 import { allowedOrigins } from './allowed-origins';
 
 export interface Core {
@@ -75,6 +76,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     confirm: opts.confirmEndpoints ?? (async () => false),
   });
+  // The proxy and theme act on the host: applied now, and again whenever a saved change touches them.
+  const hostSettings = withSettingsEffects(confirmedSettings, {
+    ...(opts.applyProxy ? { applyProxy: opts.applyProxy } : {}),
+    ...(opts.applyTheme ? { applyTheme: opts.applyTheme } : {}),
+    ...(log ? { log } : {}),
+  });
+  await hostSettings.applySaved();
 
   // Only the configured endpoints may be contacted: the real clouds, or the custom/preview roots.
   // The allow-list wraps whichever transport carries the requests: Chromium's in the app, Node's elsewhere.
@@ -191,7 +199,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const handlers = redactHandlerErrors(createHandlers({
     version: opts.version,
     preview: opts.preview,
-    settings: confirmedSettings,
+    settings: hostSettings,
+    networkSettings: opts.applyProxy !== undefined,
     source,
     auth: authPort,
     history,
@@ -201,6 +210,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...(opts.isOnline ? { isOnline: opts.isOnline } : {}),
     reachable: createReachabilityProbe({ transport }),
     ...(opts.links ? { links: opts.links } : {}),
+    ...(opts.proxyLogins ? { proxyLogins: opts.proxyLogins } : {}),
   }), ledger);
 
   return {
@@ -216,6 +226,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     async dispose() {
       auth.cancelSignIn();
+      opts.proxyLogins?.dispose();
       await auth.dispose?.();
       await history.close?.();
     },

@@ -1,11 +1,12 @@
 // Electron main entry: process lifecycle and wiring, nothing else. The core (src-main/core) does the work;
 // the modules beside this file each hold one piece of the shell's security policy.
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { createFetchTransport } from '../core/net/fetch-transport';
 import { createJsonFileStore } from '../core/fs/json-file';
 import { createLinkInbox } from '../core/link-inbox';
+import { createProxyLoginQueue } from '../core/net/proxy-login';
 import { createRotatingLog } from '../core/log-file';
 import { NOTIFICATIONS, type NotificationName } from '../shared/channels';
 import { confirmEndpointsWithDialog } from './confirm-endpoints';
@@ -20,7 +21,9 @@ import { registerIpcHandlers } from './ipc';
 import { kvStoreFactory } from './kv';
 import { buildMenuTemplate } from './menu';
 import { lockNavigation } from './navigation';
+import { createProxyApplier, createThemeApplier } from './network-settings';
 import { installPermissionPolicy } from './permissions';
+import { installProxyLogin } from './proxy-login';
 import { createSafeStorageEncryptor } from './safe-storage';
 import { createMainWindow } from './window';
 import { createWindowStateKeeper, WINDOW_STATE_FILE, type WindowStateKeeper } from './window-state';
@@ -88,6 +91,14 @@ export function startPortolan(): void {
   links.onAvailable(() => notify('linkAvailable'));
   installLinkDelivery({ app, inbox: links, argv: process.argv, reveal, log: (line) => log.write(line) });
 
+  // A proxy that wants credentials waits for the analyst's answer in the page; a web server's request is refused.
+  const proxyLogins = createProxyLoginQueue();
+  proxyLogins.onAvailable(() => {
+    reveal();
+    notify('proxyLogin');
+  });
+  installProxyLogin(app, proxyLogins, (line) => log.write(line));
+
   app.on('render-process-gone', (_event, _contents, details) => log.write(`Renderer gone: ${details.reason} (exit code ${details.exitCode})`));
   app.on('child-process-gone', (_event, details) => log.write(`${details.type} process gone: ${details.reason} (exit code ${details.exitCode})`));
 
@@ -150,6 +161,10 @@ export function startPortolan(): void {
         // Chromium's network stack: the system or PAC proxy and the OS certificate store, as corporate networks need.
         transport: createFetchTransport((url, init) => net.fetch(url, init)),
         links,
+        proxyLogins,
+        // Settings › Network and the theme act on Chromium: applied before the first request, and on every change.
+        applyProxy: createProxyApplier(ses),
+        applyTheme: createThemeApplier(nativeTheme),
         log: (line) => log.write(line),
       });
       const handlers = core.handlers;

@@ -2,8 +2,8 @@
 // (so it may only require 'electron') and is bundled as one CommonJS file. It imports channels.ts, which
 // has no runtime dependencies; contract.ts (zod) is imported for types only and erased from the bundle.
 //
-// It exposes exactly one object, window.portolan: invoke(), plus two listeners for main's data-less nudges
-// (a portolan:// link is waiting; the menu asked for Settings). The page never receives ipcRenderer, an
+// It exposes exactly one object, window.portolan: invoke(), plus listeners for main's data-less nudges
+// (a portolan:// link is waiting; the menu asked for Settings; a proxy asks for credentials). The page never receives ipcRenderer, an
 // IpcRendererEvent, or any value from main through a listener: a compromised renderer (say, markup smuggled
 // in a banner) can only make the calls the contract already allows, and main validates each of those again.
 import { contextBridge, ipcRenderer } from 'electron';
@@ -37,9 +37,15 @@ function listen(name: NotificationName, listener: unknown): () => void {
 const notifications: PortolanNotifications = {
   onLinkAvailable: (listener) => listen('linkAvailable', listener),
   onOpenSettings: (listener) => listen('openSettings', listener),
+  onProxyLogin: (listener) => listen('proxyLogin', listener),
 };
 
 contextBridge.exposeInMainWorld(
   'portolan',
-  Object.freeze({ invoke: api.invoke, onLinkAvailable: notifications.onLinkAvailable, onOpenSettings: notifications.onOpenSettings }),
+  Object.freeze({
+    invoke: api.invoke,
+    onLinkAvailable: notifications.onLinkAvailable,
+    onOpenSettings: notifications.onOpenSettings,
+    onProxyLogin: notifications.onProxyLogin,
+  }),
 );

@@ -24,6 +24,8 @@ export const CHANNEL_NAMES = [
   'shell:openExternal',
   'host:section',
   'app:pendingLinks',
+  'proxyLogin:pending',
+  'proxyLogin:answer',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -39,5 +41,7 @@ export const ipcChannel = (name: ChannelName): string => `portolan:${name}`;
 export const NOTIFICATIONS = {
   linkAvailable: 'portolan:notify:linkAvailable',
   openSettings: 'portolan:notify:openSettings',
+  /** A proxy asks for credentials: the page pulls the request from 'proxyLogin:pending'. */
+  proxyLogin: 'portolan:notify:proxyLogin',
 } as const;
 export type NotificationName = keyof typeof NOTIFICATIONS;

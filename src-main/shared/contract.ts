@@ -10,6 +10,7 @@ import type {
   ImportReportView,
   LookupResultView,
   PendingLinksView,
+  ProxyChallengeView,
   Result,
   SettingsView,
   SnapshotMetaView,
@@ -82,6 +83,9 @@ export const SettingsPatch = z
     retentionPerHostPort: z.number().int().min(1).max(100000).nullable(),
     retentionDays: z.number().int().min(1).max(36500).nullable(),
     allowWeakCacheEncryption: z.boolean(),
+    proxyMode: z.enum(['system', 'direct', 'manual', 'pac']),
+    proxyUrl: short(2000).nullable(),
+    theme: z.enum(['system', 'light', 'dark']),
   })
   .partial()
   .strict();
@@ -127,6 +131,11 @@ export const CompareRequest = z.object({ beforeId: short(128), afterId: short(12
 export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).optional() }).strict();
 /** 200 MB: generous for tens of thousands of snapshots, small enough not to take main down. */
 export const ImportRequest = z.object({ content: z.string().max(200 * 1024 * 1024) }).strict();
+/** The analyst's answer to a proxy's request for credentials: both fields, or cancel (id alone with cancel: true). */
+export const ProxyAnswerRequest = z.union([
+  z.object({ id: requestId, username: short(500), password: short(1000) }).strict(),
+  z.object({ id: requestId, cancel: z.literal(true) }).strict(),
+]);
 export const OpenExternalRequest = z.object({ url: short(2048) }).strict();
 const Empty = z.object({}).strict();
 
@@ -157,6 +166,9 @@ export const channels = {
   'host:section': HostSectionRequest,
   /** Takes (and clears) the portolan:// links the OS handed main since the last call. */
   'app:pendingLinks': Empty,
+  /** The oldest proxy credential request waiting for the analyst, if any (it stays until answered or timed out). */
+  'proxyLogin:pending': Empty,
+  'proxyLogin:answer': ProxyAnswerRequest,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -190,6 +202,9 @@ export interface Responses {
   'shell:openExternal': { opened: boolean };
   'host:section': HostSectionView;
   'app:pendingLinks': PendingLinksView;
+  'proxyLogin:pending': { challenge: ProxyChallengeView | null };
+  /** answered: false when the request had already timed out or been answered. */
+  'proxyLogin:answer': { answered: boolean };
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]>;
@@ -205,6 +220,7 @@ export type PortolanApi = {
 export type PortolanNotifications = {
   onLinkAvailable(listener: () => void): () => void;
   onOpenSettings(listener: () => void): () => void;
+  onProxyLogin(listener: () => void): () => void;
 };
 
 /** Main-side handler map: one method per channel, taking the validated request. */

@@ -15,3 +15,8 @@ export function onLinkAvailable(listener: () => void, source: Source = current()
 export function onOpenSettings(listener: () => void, source: Source = current()): () => void {
   return source?.onOpenSettings?.(listener) ?? (() => undefined);
 }
+
+/** A proxy asks for credentials: the request waits in 'proxyLogin:pending'. */
+export function onProxyLogin(listener: () => void, source: Source = current()): () => void {
+  return source?.onProxyLogin?.(listener) ?? (() => undefined);
+}

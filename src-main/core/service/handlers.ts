@@ -4,6 +4,7 @@ import type { Handlers } from '../../shared/contract';
 import { parseLookupInput } from '../../shared/host-port-input';
 import type { PendingLinkView, PortolanError, SettingsView } from '../../shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
+import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
 import type { AuthPort, HistoryPort, LookupInput, LookupOutcome, SettingsPort, SourcePort } from './ports';
 
@@ -25,6 +26,10 @@ export interface ServiceDeps {
   clock: Clock;
   /** portolan:// links waiting for the renderer (none when the host has no link handling). */
   links?: { take(): PendingLinkView[] };
+  /** Whether the host applies Settings › Network (the app); the web preview takes --proxy instead. */
+  networkSettings?: boolean;
+  /** Proxy credential requests waiting for the analyst (the app only). */
+  proxyLogins?: Pick<ProxyLoginQueue, 'pending' | 'answer'>;
 }
 
 const OFFLINE_KINDS = new Set<PortolanError['kind']>(['network', 'offline', 'timeout']);
@@ -51,6 +56,8 @@ export function createHandlers(deps: ServiceDeps): Handlers {
           online: online(),
           storageNotices: [...deps.settings.notices, ...deps.history.notices],
           ...(source.kind === 'demo' && source.demoReason ? { demoReason: source.demoReason } : {}),
+          networkSettings: deps.networkSettings ?? false,
+          theme: settings.theme,
         };
       }),
 
@@ -143,6 +150,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       }),
 
     'app:pendingLinks': () => asResult(async () => ({ links: deps.links?.take() ?? [] })),
+    // The answer carries the proxy password: it goes to Chromium's callback and nowhere else (not in any result).
+    'proxyLogin:pending': () => asResult(async () => ({ challenge: deps.proxyLogins?.pending() ?? null })),
+    'proxyLogin:answer': (req) => asResult(async () => ({ answered: deps.proxyLogins?.answer(req) ?? false })),
   };
 }
 

@@ -12,4 +12,7 @@ export const DEFAULT_SETTINGS: Readonly<SettingsView> = Object.freeze({
   retentionPerHostPort: null,
   retentionDays: null,
   allowWeakCacheEncryption: false,
+  proxyMode: 'system',
+  proxyUrl: null,
+  theme: 'system',
 });

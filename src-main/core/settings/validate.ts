@@ -2,13 +2,16 @@
 // fail('invalidInput', …) with a stable code and the settings key as `field`, so the settings view shows the
 // message next to that input without reading it.
 import { ERROR_CODES, type ErrorCode } from '../../shared/error-codes';
-import type { CloudId, SettingKey, SettingsView } from '../../shared/views';
+import type { CloudId, ProxyMode, SettingKey, SettingsView, ThemeChoice } from '../../shared/views';
 import { fail, type PortolanFailure } from '../failure';
+import { checkProxySetting } from '../net/proxy-settings';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A DNS name with at least two labels (contoso.onmicrosoft.com, contoso.com). Entra accepts any verified domain.
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const CLOUDS: readonly CloudId[] = ['global', 'usGovL4', 'usGovL5', 'china', 'custom'];
+const PROXY_MODES: readonly ProxyMode[] = ['system', 'direct', 'manual', 'pac'];
+const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 function invalid(field: SettingKey, code: ErrorCode, message: string): PortolanFailure {
   return fail('invalidInput', message, { code, field });
@@ -145,6 +148,14 @@ export function validateField<K extends keyof SettingsView>(key: K, value: unkno
         return validateRetention(value, 'retentionDays', C.SETTINGS_INVALID_RETENTION_DAYS, 'Days to keep snapshots', 36500);
       case 'allowWeakCacheEncryption':
         return validateBoolean(value, 'allowWeakCacheEncryption', C.SETTINGS_INVALID_ALLOW_WEAK_CACHE_ENCRYPTION, 'Keep the token cache on disk with weak encryption');
+      case 'proxyMode':
+        if (typeof value === 'string' && (PROXY_MODES as readonly string[]).includes(value)) return value;
+        throw invalid('proxyMode', C.SETTINGS_INVALID_PROXY_MODE, 'Choose System proxy, No proxy, Manual proxy or PAC script.');
+      case 'proxyUrl':
+        return validateProxyUrl(value);
+      case 'theme':
+        if (typeof value === 'string' && (THEMES as readonly string[]).includes(value)) return value;
+        throw invalid('theme', C.SETTINGS_INVALID_THEME, 'Choose System, Light or Dark.');
       default:
         throw fail('invalidInput', `Unknown setting "${String(key).slice(0, 60)}".`, { code: C.SETTINGS_UNKNOWN_SETTING });
     }
@@ -152,8 +163,18 @@ export function validateField<K extends keyof SettingsView>(key: K, value: unkno
   return out as SettingsView[K];
 }
 
+/** The URL text alone (whether it fits the mode is a whole-settings rule): trimmed, empty = none. */
+function validateProxyUrl(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string') throw invalid('proxyUrl', C.PROXY_URL_INVALID, 'The proxy URL must be text.');
+  const v = value.trim();
+  return v === '' ? null : v;
+}
+
 /** Rules that span fields; only checked when the user changes settings, not for preview overrides. */
 export function validateWhole(view: SettingsView): void {
+  // A URL that does not fit the mode (none for manual, credentials in it) is refused with field 'proxyUrl'.
+  checkProxySetting(view.proxyMode, view.proxyUrl);
   if (view.cloud === 'custom') {
     if (!view.customAuthority) {
       throw invalid('customAuthority', C.SETTINGS_MISSING_CUSTOM_AUTHORITY, 'The custom cloud needs a sign-in authority URL (https://…).');

@@ -1,7 +1,7 @@
 // Pure logic of the settings form: the editable draft, the patch a save sends, and which field an error
 // from main belongs to (its `field`). Main validates every value (GUIDs, tenants, URLs, ranges) and is the one
 // source of those messages; the form only turns text into the types the contract expects.
-import type { AuthStatusView, CloudId, PortolanError, SettingKey, SettingsPatch, SettingsView } from '../../../src-main/shared/contract';
+import type { AuthStatusView, CloudId, PortolanError, ProxyMode, SettingKey, SettingsPatch, SettingsView, ThemeChoice } from '../../../src-main/shared/contract';
 
 /** The clouds of the Get hostPort page; `hosts` are shown so the analyst can match them with their tenant. */
 export const CLOUD_OPTIONS: readonly { id: CloudId; label: string; hosts: readonly string[] }[] = [
@@ -24,6 +24,9 @@ export interface SettingsDraft {
   retentionPerHostPort: string;
   retentionDays: string;
   allowWeakCacheEncryption: boolean;
+  proxyMode: ProxyMode;
+  proxyUrl: string;
+  theme: ThemeChoice;
 }
 
 export type FieldProblems = Partial<Record<SettingKey, string>>;
@@ -40,6 +43,9 @@ const SETTING_KEYS = Object.keys({
   retentionPerHostPort: true,
   retentionDays: true,
   allowWeakCacheEncryption: true,
+  proxyMode: true,
+  proxyUrl: true,
+  theme: true,
 } satisfies Record<SettingKey, true>) as SettingKey[];
 
 export function draftFrom(view: SettingsView): SettingsDraft {
@@ -54,7 +60,15 @@ export function draftFrom(view: SettingsView): SettingsDraft {
     retentionPerHostPort: view.retentionPerHostPort === null ? '' : String(view.retentionPerHostPort),
     retentionDays: view.retentionDays === null ? '' : String(view.retentionDays),
     allowWeakCacheEncryption: view.allowWeakCacheEncryption,
+    proxyMode: view.proxyMode,
+    proxyUrl: view.proxyUrl ?? '',
+    theme: view.theme,
   };
+}
+
+/** Whether the proxy URL field is in use for this choice (manual proxy or PAC script). */
+export function proxyUrlInUse(mode: ProxyMode): boolean {
+  return mode === 'manual' || mode === 'pac';
 }
 
 const KEEP_ALL = 'Enter a whole number, or leave it empty to keep everything.';
@@ -90,6 +104,9 @@ export function buildPatch(
     apiVersion: draft.apiVersion,
     saveHistory: draft.saveHistory,
     allowWeakCacheEncryption: draft.allowWeakCacheEncryption,
+    proxyMode: draft.proxyMode,
+    proxyUrl: optionalText(draft.proxyUrl),
+    theme: draft.theme,
   };
   for (const key of ['retentionPerHostPort', 'retentionDays'] as const) {
     const n = optionalCount(draft[key]);
@@ -102,6 +119,8 @@ export function buildPatch(
     delete next.customAuthority;
     delete next.customGraphRoot;
   }
+  // Likewise the proxy URL is kept as saved while System or No proxy is chosen.
+  if (!proxyUrlInUse(draft.proxyMode)) delete next.proxyUrl;
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next) as [SettingKey, unknown][]) {
     if (locked.includes(key)) continue;

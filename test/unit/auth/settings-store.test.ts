@@ -53,6 +53,9 @@ describe('settings store', () => {
       retentionPerHostPort: null,
       retentionDays: null,
       allowWeakCacheEncryption: false,
+      proxyMode: 'system',
+      proxyUrl: null,
+      theme: 'system',
     });
     expect(store.notices).toEqual([]);
     expect(fs.existsSync(path.join(dir, SETTINGS_FILE))).toBe(false);

@@ -101,6 +101,8 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
+      setProxy: vi.fn(async (_config: unknown) => undefined),
+      closeAllConnections: vi.fn(async () => undefined),
     }),
   };
 
@@ -127,6 +129,7 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
       fetch: vi.fn(async (_url: string, _init?: RequestInit) => new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } })),
     },
     crashReporter: { start: vi.fn() },
+    nativeTheme: { themeSource: 'system' as 'system' | 'light' | 'dark' },
     screen,
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),

@@ -15,6 +15,7 @@ type Exposed = {
   invoke(channel: unknown, request?: unknown): Promise<unknown>;
   onLinkAvailable(listener: unknown): () => void;
   onOpenSettings(listener: unknown): () => void;
+  onProxyLogin(listener: unknown): () => void;
 };
 const exposeCalls = () => fake.current.electron.contextBridge.exposeInMainWorld.mock.calls;
 const exposed = () => exposeCalls()[0]![1] as Exposed;
@@ -25,7 +26,7 @@ describe('preload', () => {
   it('exposes exactly one object, window.portolan: invoke and the two data-less listeners', () => {
     expect(exposeCalls()).toHaveLength(1);
     expect(exposeCalls()[0]![0]).toBe('portolan');
-    expect(Object.keys(exposed())).toEqual(['invoke', 'onLinkAvailable', 'onOpenSettings']);
+    expect(Object.keys(exposed())).toEqual(['invoke', 'onLinkAvailable', 'onOpenSettings', 'onProxyLogin']);
     expect(typeof exposed().invoke).toBe('function');
     expect(Object.isFrozen(exposed())).toBe(true);
   });
@@ -55,6 +56,7 @@ describe('preload', () => {
   it.each([
     ['onLinkAvailable', 'portolan:notify:linkAvailable'],
     ['onOpenSettings', 'portolan:notify:openSettings'],
+    ['onProxyLogin', 'portolan:notify:proxyLogin'],
   ] as const)('%s relays a nudge on %s with no arguments at all, and unsubscribes', (name, channel) => {
     const ipc = fake.current.electron.ipcRenderer;
     ipc.on.mockClear();

@@ -15,7 +15,8 @@ export function hostPortView(id = 'hp-1'): HostPortView {
 export function fakeSettings(initial: Partial<SettingsView> = {}): SettingsPort {
   let value: SettingsView = {
     cloud: 'global', customAuthority: null, customGraphRoot: null, tenant: 'organizations', clientId: null, apiVersion: 'v1.0',
-    saveHistory: true, retentionPerHostPort: null, retentionDays: null, allowWeakCacheEncryption: false, ...initial,
+    saveHistory: true, retentionPerHostPort: null, retentionDays: null, allowWeakCacheEncryption: false,
+    proxyMode: 'system', proxyUrl: null, theme: 'system', ...initial,
   };
   return { get: () => value, update: (p) => (value = { ...value, ...p }), notices: [] };
 }
