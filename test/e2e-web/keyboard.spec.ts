@@ -8,9 +8,10 @@ import { lookUp } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
 
 const TARGET = { host: '85.13.139.18', port: 21 };
+type FocusProbe = { document: { activeElement: { tagName: string; id: string } | null } };
 const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement;
-  return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim(), label: el?.getAttribute('aria-label') ?? '' };
+  const el = (globalThis as unknown as FocusProbe).document.activeElement;
+  return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '' };
 });
 const h1Count = (page: Page) => page.locator('h1').count();
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });

@@ -10,7 +10,7 @@ import { makeSnapshot } from '../../support/snapshots';
 import { validateStixBundle } from '../../support/stix-validator';
 
 const snapshot = (i: number, opts = {}): SnapshotView => ({ ...makeSnapshot(i, { hostPorts: 3, ...opts }), id: `snap-${i}` }) as SnapshotView;
-const byType = (b: { objects: { type: string }[] }, t: string) => b.objects.filter((o) => o.type === t);
+const byType = (b: { objects: { type: string; id: string }[] }, t: string) => b.objects.filter((o) => o.type === t);
 
 describe('uuidV5', () => {
   it('matches RFC 4122 reference values', () => {
@@ -65,7 +65,7 @@ describe('buildStixBundle', () => {
   it('shares observables between snapshots of the same host port and keeps ids apart when content differs', () => {
     const a = buildStixBundle([{ snapshots: [snapshot(0)], note: '', tags: [] }]);
     const b = buildStixBundle([{ snapshots: [snapshot(3)], note: '', tags: [] }]);
-    const traffic = (x: typeof a) => byType(x, 'network-traffic').map((o) => (o as { id: string }).id);
+    const traffic = (x: typeof a) => byType(x, 'network-traffic').map((o) => o.id);
     expect(traffic(a)).toEqual(traffic(b));
     expect(a.id).not.toBe(b.id);
   });
