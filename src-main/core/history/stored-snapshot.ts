@@ -1,0 +1,122 @@
+// The snapshot as it is written to disk, a type of its own rather than the IPC view: the view may grow for the
+// screen (a new field, a renamed one) without changing what files hold, and a new on-disk field is a decision
+// made here, together with the schema version that readers check.
+import type { HostPortIdOrigin } from '../../shared/host-views';
+import type { CloudId, DataSource, HostPortView, LookupRequestInfo, SnapshotView } from '../../shared/views';
+
+export const SNAPSHOT_FORMAT = 'portolan-snapshot';
+export const SNAPSHOT_SCHEMA_VERSION = 2;
+
+/** How the request behind a snapshot is stored. */
+export interface StoredRequestV2 {
+  url: string;
+  select: string[];
+  expand: string[];
+  resolvedFrom: { host: string; port: number } | null;
+  /** Absent in files written before it was recorded. */
+  idFrom?: HostPortIdOrigin;
+}
+
+/**
+ * Schema version 2 of a snapshot file's `snapshot` member. The Graph entity (`hostPort`) is kept in the parsed
+ * shape the view uses; `raw` keeps Graph's own text beside it, so nothing Graph sent is lost if that shape moves.
+ */
+export interface StoredSnapshotV2 {
+  id: string;
+  hostPortId: string;
+  host: string | null;
+  port: number | null;
+  savedAt: string;
+  cloud: CloudId;
+  tenant: string | null;
+  account: string | null;
+  source: DataSource;
+  request: StoredRequestV2;
+  raw: string;
+  hostPort: HostPortView;
+}
+
+/** The whole file, as conf holds it. */
+export type SnapshotFileV2 = {
+  format: typeof SNAPSHOT_FORMAT;
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
+  snapshot: StoredSnapshotV2;
+};
+
+/**
+ * What the disk format does with each field of the view. `satisfies` makes a field added to (or removed from)
+ * SnapshotView or LookupRequestInfo a compile error here until someone decides, and the mapping below follows.
+ */
+export const SNAPSHOT_VIEW_FIELDS = {
+  id: 'stored',
+  hostPortId: 'stored',
+  host: 'stored',
+  port: 'stored',
+  savedAt: 'stored',
+  cloud: 'stored',
+  tenant: 'stored',
+  account: 'stored',
+  source: 'stored',
+  request: 'stored',
+  raw: 'stored',
+  hostPort: 'stored',
+} as const satisfies Record<keyof SnapshotView, 'stored'>;
+
+export const REQUEST_VIEW_FIELDS = {
+  url: 'stored',
+  select: 'stored',
+  expand: 'stored',
+  resolvedFrom: 'stored',
+  idFrom: 'stored',
+} as const satisfies Record<keyof LookupRequestInfo, 'stored'>;
+
+/** Field by field, never a spread: whatever else the view object carries stays off the disk. */
+export function toStoredSnapshot(view: SnapshotView): StoredSnapshotV2 {
+  return {
+    id: view.id,
+    hostPortId: view.hostPortId,
+    host: view.host,
+    port: view.port,
+    savedAt: view.savedAt,
+    cloud: view.cloud,
+    tenant: view.tenant,
+    account: view.account,
+    source: view.source,
+    request: toStoredRequest(view.request),
+    raw: view.raw,
+    hostPort: view.hostPort,
+  };
+}
+
+export function fromStoredSnapshot(stored: StoredSnapshotV2): SnapshotView {
+  return {
+    id: stored.id,
+    hostPortId: stored.hostPortId,
+    host: stored.host,
+    port: stored.port,
+    savedAt: stored.savedAt,
+    cloud: stored.cloud,
+    tenant: stored.tenant,
+    account: stored.account,
+    source: stored.source,
+    request: fromStoredRequest(stored.request),
+    raw: stored.raw,
+    hostPort: stored.hostPort,
+  };
+}
+
+export function snapshotFile(view: SnapshotView): SnapshotFileV2 {
+  return { format: SNAPSHOT_FORMAT, schemaVersion: SNAPSHOT_SCHEMA_VERSION, snapshot: toStoredSnapshot(view) };
+}
+
+function toStoredRequest(r: LookupRequestInfo): StoredRequestV2 {
+  const stored: StoredRequestV2 = { url: r.url, select: r.select, expand: r.expand, resolvedFrom: r.resolvedFrom };
+  if (r.idFrom !== undefined) stored.idFrom = r.idFrom;
+  return stored;
+}
+
+function fromStoredRequest(r: StoredRequestV2): LookupRequestInfo {
+  const view: LookupRequestInfo = { url: r.url, select: r.select, expand: r.expand, resolvedFrom: r.resolvedFrom };
+  if (r.idFrom !== undefined) view.idFrom = r.idFrom;
+  return view;
+}
