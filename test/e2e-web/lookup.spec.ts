@@ -301,7 +301,7 @@ test.describe('through a local Graph-shaped server', () => {
     await page.goto(preview.url);
     await lookUp(page, HOSTILE_HOST, HOSTILE_PORT);
     const firstBanners = async () => (await table.getByTestId('banner-text').allTextContents()).map((t) => t.slice(0, 12));
-    const table = page.getByRole('table', { name: /^Banners/ });
+    const table = page.getByRole('grid', { name: /^Banners/ });
     const lastSeen = table.getByRole('columnheader', { name: 'Last seen' });
     const times = table.getByRole('columnheader', { name: 'Times observed' });
 

@@ -18,6 +18,30 @@ export interface BannerRow {
   banner: BannerView;
 }
 
+/** Sort and filter keys computed once per response, so a click on a column header never re-parses dates or text. */
+export interface BannerKeys {
+  banner: (string | null)[];
+  scanProtocol: (string | null)[];
+  firstSeen: number[];
+  lastSeen: number[];
+  timesObserved: number[];
+  /** Lower-cased text the filter box searches (banner and scan protocol). */
+  search: string[];
+}
+
+export function bannerKeys(banners: readonly BannerView[]): BannerKeys {
+  // Only the start matters for ordering; never compare megabytes.
+  const text = (v: string | null) => (v === null ? null : v.slice(0, 256).toLowerCase());
+  return {
+    banner: banners.map((b) => text(b.banner)),
+    scanProtocol: banners.map((b) => text(b.scanProtocol)),
+    firstSeen: banners.map((b) => stampSortKey(b.firstSeen)),
+    lastSeen: banners.map((b) => stampSortKey(b.lastSeen)),
+    timesObserved: banners.map((b) => b.timesObserved ?? Number.NaN),
+    search: banners.map((b) => `${b.banner ?? ''}\n${b.scanProtocol ?? ''}`.toLowerCase()),
+  };
+}
+
 /** Compares numbers with NaN (missing or invalid) always last, whatever the direction. */
 function compareNumbers(a: number, b: number, dir: number): number {
   const an = Number.isNaN(a);
@@ -28,37 +52,31 @@ function compareNumbers(a: number, b: number, dir: number): number {
 
 function compareText(a: string | null, b: string | null, dir: number): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  // Only the start matters for ordering; never compare megabytes.
-  const x = a.slice(0, 256).toLowerCase();
-  const y = b.slice(0, 256).toLowerCase();
-  return (x < y ? -1 : x > y ? 1 : 0) * dir;
+  return (a < b ? -1 : a > b ? 1 : 0) * dir;
 }
 
-export function sortBanners(banners: readonly BannerView[], column: BannerColumn, direction: SortDirection): BannerRow[] {
+/** The banners in display order; ties keep Graph's order. */
+export function sortBanners(
+  banners: readonly BannerView[],
+  column: BannerColumn,
+  direction: SortDirection,
+  keys: BannerKeys = bannerKeys(banners),
+): BannerRow[] {
   const dir = direction === 'ascending' ? 1 : -1;
-  const rows = banners.map((banner, index) => ({ index, banner }));
-  rows.sort((r1, r2) => {
-    const a = r1.banner;
-    const b = r2.banner;
-    let c: number;
-    switch (column) {
-      case 'banner':
-        c = compareText(a.banner, b.banner, dir);
-        break;
-      case 'scanProtocol':
-        c = compareText(a.scanProtocol, b.scanProtocol, dir);
-        break;
-      case 'firstSeen':
-        c = compareNumbers(stampSortKey(a.firstSeen), stampSortKey(b.firstSeen), dir);
-        break;
-      case 'lastSeen':
-        c = compareNumbers(stampSortKey(a.lastSeen), stampSortKey(b.lastSeen), dir);
-        break;
-      case 'timesObserved':
-        c = compareNumbers(a.timesObserved ?? Number.NaN, b.timesObserved ?? Number.NaN, dir);
-        break;
-    }
-    return c || r1.index - r2.index;
-  });
-  return rows;
+  const order = banners.map((_, i) => i);
+  if (column === 'banner' || column === 'scanProtocol') {
+    const k = keys[column];
+    order.sort((i, j) => compareText(k[i] ?? null, k[j] ?? null, dir) || i - j);
+  } else {
+    const k = keys[column];
+    order.sort((i, j) => compareNumbers(k[i] ?? Number.NaN, k[j] ?? Number.NaN, dir) || i - j);
+  }
+  return order.map((index) => ({ index, banner: banners[index]! }));
+}
+
+/** The rows whose banner or scan protocol contains the query (case-insensitive); all rows for a blank query. */
+export function filterBanners(rows: BannerRow[], query: string, keys: BannerKeys): BannerRow[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return rows;
+  return rows.filter((r) => keys.search[r.index]!.includes(q));
 }

@@ -1,6 +1,6 @@
-// Sort order of the banners table. The default shows the most recently seen banner first.
+// Sort order and filter of the banners table. The default shows the most recently seen banner first.
 import type { BannerView } from '../../../src-main/shared/views';
-import { BANNER_COLUMNS, sortBanners, type BannerColumn, type BannerRow, type SortDirection } from './banner-sort';
+import { BANNER_COLUMNS, bannerKeys, filterBanners, sortBanners, type BannerColumn, type BannerRow, type SortDirection } from './banner-sort';
 
 export { BANNER_COLUMNS };
 
@@ -8,14 +8,22 @@ export class BannerTable {
   #banners: () => readonly BannerView[] = () => [];
   #column = $state<BannerColumn>('lastSeen');
   #direction = $state<SortDirection>('descending');
-  #rows = $derived(sortBanners(this.#banners(), this.#column, this.#direction));
+  /** The filter box: banners whose text or scan protocol contains it. */
+  filter = $state('');
+  #keys = $derived(bannerKeys(this.#banners()));
+  #sorted = $derived(sortBanners(this.#banners(), this.#column, this.#direction, this.#keys));
+  #rows = $derived(filterBanners(this.#sorted, this.filter, this.#keys));
 
   constructor(banners: () => readonly BannerView[]) {
     this.#banners = banners;
   }
 
+  /** The rows shown, in order, after the filter. */
   get rows(): BannerRow[] {
     return this.#rows;
+  }
+  get total(): number {
+    return this.#banners().length;
   }
   get column(): BannerColumn {
     return this.#column;

@@ -6,16 +6,21 @@ export class RowHeights {
   readonly #heights: Float64Array;
   readonly #measured: Uint8Array;
 
+  /** `known(i)` gives a row's height when it was measured before (e.g. before a re-sort), else undefined. */
   constructor(
     readonly count: number,
     readonly estimate: number,
+    known: (index: number) => number | undefined = () => undefined,
   ) {
     this.#tree = new Float64Array(count + 1);
-    this.#heights = new Float64Array(count).fill(estimate);
+    this.#heights = new Float64Array(count);
     this.#measured = new Uint8Array(count);
     // Linear build: each node adds itself to its parent once.
     for (let i = 1; i <= count; i++) {
-      this.#tree[i] = (this.#tree[i] ?? 0) + estimate;
+      const h = known(i - 1);
+      this.#heights[i - 1] = h ?? estimate;
+      if (h !== undefined) this.#measured[i - 1] = 1;
+      this.#tree[i] = (this.#tree[i] ?? 0) + (h ?? estimate);
       const parent = i + (i & -i);
       if (parent <= count) this.#tree[parent] = (this.#tree[parent] ?? 0) + (this.#tree[i] ?? 0);
     }

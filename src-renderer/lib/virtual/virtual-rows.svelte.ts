@@ -1,0 +1,60 @@
+// The state of one virtualised list: which rows are in the DOM for the current scroll position, heights
+// measured by item (so a re-sort or a filter keeps what was measured), and the active row of the keyboard model.
+import { RowHeights } from './row-heights';
+import { scrollToReveal, visibleRange, type VisibleRange } from './visible-range';
+
+export class VirtualRows {
+  #items: () => readonly number[];
+  #estimate: number;
+  /** Measured heights by item id; survives re-ordering. Not reactive itself: #version says when to recompute. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a reactive map would re-run the range per row measured
+  #measured = new Map<number, number>();
+  #version = $state(0);
+  #scrollTop = $state(0);
+  #viewport = $state(600);
+  /** Position (not item) of the row that has the keyboard. */
+  active = $state(-1);
+
+  #heights = $derived.by(() => {
+    const items = this.#items();
+    return new RowHeights(items.length, this.#estimate, (i) => this.#measured.get(items[i]!));
+  });
+  #range = $derived.by<VisibleRange>(() => {
+    void this.#version;
+    return visibleRange(this.#heights, this.#scrollTop, this.#viewport);
+  });
+
+  constructor(items: () => readonly number[], estimate: number) {
+    this.#items = items;
+    this.#estimate = estimate;
+  }
+
+  get range(): VisibleRange {
+    return this.#range;
+  }
+  get count(): number {
+    return this.#heights.count;
+  }
+  /** How many rows fit on screen, for Page Up and Page Down. */
+  get pageRows(): number {
+    return Math.max(1, Math.floor(this.#viewport / this.#estimate));
+  }
+
+  scrolled(scrollTop: number, viewport: number): void {
+    this.#scrollTop = scrollTop;
+    this.#viewport = viewport;
+  }
+
+  /** A rendered row reported its height. */
+  measured(position: number, height: number): void {
+    const item = this.#items()[position];
+    if (item === undefined) return;
+    this.#measured.set(item, height);
+    if (this.#heights.set(position, height)) this.#version++;
+  }
+
+  /** The scrollTop that shows the row at `position`, or null when it is in view. */
+  reveal(position: number): number | null {
+    return scrollToReveal(this.#heights, position, this.#scrollTop, this.#viewport);
+  }
+}
