@@ -1,3 +1,4 @@
+import type { HostPortListView, HostSectionKind, HostSectionView } from '../../../src-main/shared/host-views';
 import type { DataSource, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-main/shared/views';
 
 /** What the detail view shows: a LookupResultView or a history SnapshotView both fit. */
@@ -10,4 +11,8 @@ export interface DetailInput {
   savedAt?: string;
   /** A fresh lookup whose save to history failed: why (the result itself is good). */
   saveError?: PortolanError;
+  /** The host's port list, when the lookup read it. */
+  portList?: HostPortListView;
+  /** Host sections kept with a saved snapshot. */
+  hostSections?: Partial<Record<HostSectionKind, HostSectionView>>;
 }

@@ -74,6 +74,17 @@ export class LookupState {
     this.#selected = on ? [...SELECTABLE_FIELDS] : [];
   }
 
+  #portListHost: string | null = null;
+
+  /** A port picked from the host's port list on screen: looked up by its id (tcp or udp), the list read again. */
+  lookUpFromList(host: string, hostPortId: string): Promise<void> {
+    this.host = '';
+    this.port = '';
+    this.hostPortId = hostPortId;
+    this.#portListHost = host;
+    return this.submit();
+  }
+
   /** Fills the form with a host and port (demo chips, history) and looks it up. */
   lookUpTarget(host: string, port: number): Promise<void> {
     this.host = host;
@@ -134,9 +145,11 @@ export class LookupState {
     this.#notice = null;
     this.#startedAt = Date.now();
     const select = this.allSelected ? undefined : [...this.#selected];
+    const listHost = this.#portListHost;
+    this.#portListHost = null;
     const request =
       target.kind === 'id'
-        ? { requestId, hostPortId: target.hostPortId, select, expandCertificate: this.expandCertificate }
+        ? { requestId, hostPortId: target.hostPortId, ...(listHost ? { portListHost: listHost } : {}), select, expandCertificate: this.expandCertificate }
         : { requestId, host: target.host, port: target.port, select, expandCertificate: this.expandCertificate };
     const r = await call('lookup:run', request);
     if (this.#requestId !== requestId) return; // superseded
