@@ -6,7 +6,7 @@ import type { PendingLinkView, PortolanError, SettingsView } from '../../shared/
 import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
-import type { AuthPort, HistoryPort, LookupInput, LookupOutcome, SettingsPort, SourcePort } from './ports';
+import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
 
 export interface ServiceDeps {
   version: string;
@@ -156,7 +156,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   };
 }
 
-async function saveSnapshot(deps: ServiceDeps, source: SourcePort, settings: SettingsView, outcome: LookupOutcome): Promise<string> {
+async function saveSnapshot(deps: ServiceDeps, source: SourcePort, settings: SettingsView, outcome: HostPortResult): Promise<string> {
   const resolved = outcome.request.resolvedFrom;
   const saved = await deps.history.save({
     hostPortId: outcome.hostPort.id,

@@ -2,43 +2,27 @@
 // tested with fakes and the modules can change behind them.
 import type { HistoryQuery } from '../../shared/contract';
 import type { HostSectionRequest } from '../../shared/host-section-contract';
-import type { HostPortListView, HostSectionView } from '../../shared/host-views';
+import type { HostSectionView } from '../../shared/host-views';
 import type {
   AuthStatusView,
   CompareView,
   DataSource,
   ExportView,
   HistoryPageView,
-  HostPortView,
   ImportReportView,
-  LookupRequestInfo,
   SettingKey,
   SettingsView,
   SnapshotMetaView,
   SnapshotView,
 } from '../../shared/views';
+import type { HostPortResult, LookupInput } from '../graph/client';
 import type { SnapshotInput } from '../history/types';
 
-export interface LookupInput {
-  host?: string;
-  port?: number | string;
-  hostPortId?: string;
-  /** With hostPortId: the host whose port list it was picked from. */
-  portListHost?: string;
-  select?: string[];
-  expandCertificate: boolean;
-}
-
-export interface LookupOutcome {
-  hostPort: HostPortView;
-  raw: string;
-  request: LookupRequestInfo;
-  fetchedAt: string;
-  portList?: HostPortListView;
-}
+// A lookup's input and result are the graph client's own types: one name per meaning, however the source answers.
+export type { HostPortResult, LookupInput };
 
 export interface GraphPort {
-  lookup(input: LookupInput, signal?: AbortSignal): Promise<LookupOutcome>;
+  lookup(input: LookupInput, signal?: AbortSignal): Promise<HostPortResult>;
   /** The detail's host sections; absent where a source has none. */
   hostSection?(request: HostSectionRequest, signal?: AbortSignal): Promise<HostSectionView>;
 }

@@ -4,7 +4,8 @@
 import { hostPortIdProblem } from '../../../src-main/shared/host-port-id';
 import { ENTER_HOST, ENTER_PORT, parseHostInput, parseLookupInput, parsePortInput } from '../../../src-main/shared/host-port-input';
 
-export interface LookupInput {
+/** The form's three text fields, as typed. */
+export interface LookupFields {
   host: string;
   port: string;
   hostPortId: string;
@@ -19,7 +20,7 @@ export interface LookupProblems {
 
 export type LookupTarget = { kind: 'hostPort'; host: string; port: number } | { kind: 'id'; hostPortId: string };
 
-export function validateLookup(input: LookupInput): { problems: LookupProblems; target: LookupTarget | null } {
+export function validateLookup(input: LookupFields): { problems: LookupProblems; target: LookupTarget | null } {
   const host = input.host.trim();
   const port = input.port.trim();
   const id = input.hostPortId.trim();

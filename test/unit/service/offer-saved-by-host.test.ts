@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-main/shared/contract';
 import { createHandlers } from '../../../src-main/core/service/handlers';
 import { fail } from '../../../src-main/core/failure';
-import type { HistoryPort, LookupOutcome } from '../../../src-main/core/service/ports';
+import type { HistoryPort, HostPortResult } from '../../../src-main/core/service/ports';
 import { openStore, tempDir } from '../history/helpers';
 import { fakeAuth, fakeSettings, fakeSource, hostPortView } from './fakes';
 
@@ -14,7 +14,7 @@ async function setUp(saved: { resolvedFrom?: { host: string; port: number }; gra
   let offline = false;
   const hostPort = hostPortView('hp-v6');
   if (saved.graphHostId && hostPort.host) hostPort.host = { ...hostPort.host, id: saved.graphHostId };
-  const outcome: LookupOutcome = {
+  const outcome: HostPortResult = {
     hostPort,
     raw: '{"id":"hp-v6"}',
     fetchedAt: '2026-11-26T10:00:00.000Z',
