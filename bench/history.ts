@@ -1,4 +1,4 @@
-// npm run bench:history -- --entries N [--json] [--baseline-saves K] [--no-baseline]
+// npm run bench:history -- --entries N [--json] [--baseline-saves K] [--no-baseline] [--no-transfer]
 //
 // Measures the history store and the naive baseline (every snapshot in one array in one conf store) on realistic
 // 3-5 KB snapshots. With --json the last line printed is one JSON object with the figures.
@@ -10,6 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { confKvFactory, createHistoryStore } from '../src-main/core/history';
 import { makeSnapshot } from '../test/support/snapshots';
+import { benchTransfer, type TransferFigures } from './history-transfer';
 import { NaiveHistory, toV1 } from './naive-history';
 
 interface Figures {
@@ -21,6 +22,8 @@ interface Figures {
   bytes: number;
   rss_delta_mb?: number;
   heap_delta_mb?: number;
+  save_max_ms?: number;
+  transfer?: TransferFigures;
 }
 
 const QUERIES = ['openssh_8.2p1', 'microsoft esmtp', 'x-powered-by: php/8.1', 'vsftpd', 'wordpress', 'bootstrap', 'jquery 3.5.1', 'postfix'];
@@ -139,11 +142,14 @@ async function benchStore(entries: number, log: (s: string) => void): Promise<Fi
     log(
       `  store: open ${child.open_ms.toFixed(1)} ms in a fresh process, ${inProcessOpen.toFixed(1)} ms freshly constructed in-process; ` +
         `search text loaded after the first page in ${searchLoad.toFixed(1)} ms; ${hits / 5} hostPort hits per query round; ` +
-        `slowest saves p99 ${pct(saves, 99).toFixed(2)} ms, max ${pct(saves, 100).toFixed(1)} ms (the journal is compacted every 2,000 saves)`,
+        `slowest saves p99 ${pct(saves, 99).toFixed(2)} ms, max ${pct(saves, 100).toFixed(1)} ms (the journal is compacted in the background every 2,000 saves)`,
     );
+    const transfer = flag('no-transfer') ? undefined : await benchTransfer(fresh, gc, log);
     await fresh.close();
     return {
       entries,
+      save_max_ms: round(pct(saves, 100)),
+      ...(transfer ? { transfer } : {}),
       save_p50_ms: round(pct(saves, 50)),
       save_p95_ms: round(pct(saves, 95)),
       search_p50_ms: round(pct(searches, 50)),
@@ -219,7 +225,11 @@ async function main(): Promise<void> {
   }
   if (json) {
     const pick = (f: Figures) => ({ entries: f.entries, save_p50_ms: f.save_p50_ms, save_p95_ms: f.save_p95_ms, search_p50_ms: f.search_p50_ms, open_ms: f.open_ms, bytes: f.bytes });
-    console.log(JSON.stringify({ ...pick(store), baseline: baseline ? pick(baseline) : null }));
+    const t = store.transfer;
+    const transfer = t
+      ? { export_ms: t.export_ms, export_peak_rss_mb: t.export_peak_rss_mb, import_ms: t.import_ms, import_peak_rss_mb: t.import_peak_rss_mb, roundtrip_equal: t.roundtrip_equal }
+      : {};
+    console.log(JSON.stringify({ ...pick(store), save_max_ms: store.save_max_ms, ...transfer, baseline: baseline ? pick(baseline) : null }));
   }
 }
 

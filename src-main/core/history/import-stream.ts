@@ -48,7 +48,7 @@ export async function importStream(state: HistoryState, open: ImportSource, opts
   }
   // What was read before a failure stays imported: each of those records is whole.
   try {
-    pass.finish();
+    await pass.finish();
   } catch (err) {
     throw asStorageFailure(err, 'Could not import the history');
   }
@@ -109,8 +109,7 @@ class ImportPass {
   private readonly problems: ImportProblemView[] = [];
   private readonly metas: Meta[] = [];
   private readonly seen = new Set<string>();
-  private pending: JournalRecord[] = [];
-  private pendingRecs: { rec: SnapRec; terms: string[] }[] = [];
+  private pending: { line: JournalRecord; rec: SnapRec; terms: string[]; written: Promise<void> }[] = [];
 
   constructor(
     private readonly state: HistoryState,
@@ -150,12 +149,11 @@ class ImportPass {
     this.seen.add(s.id);
     this.seen.add(rec.hash);
     const terms = searchTerms(s);
-    this.state.files.writeUnsynced(s);
-    this.pending.push({ g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms });
-    this.pendingRecs.push({ rec, terms });
-    if (this.pending.length >= BATCH) this.flush();
-    // Lets other calls in between (the app's main thread runs this store).
-    if (this.seen.size % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const written = this.state.files.writeUnsynced(s);
+    // Awaited at the batch's flush; marked handled now so a failure waits for that flush to be reported.
+    written.catch(() => undefined);
+    this.pending.push({ line: { g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms }, rec, terms, written });
+    if (this.pending.length >= BATCH) await this.flush();
   }
 
   meta(value: unknown, line: number | null, where: string): void {
@@ -168,20 +166,36 @@ class ImportPass {
     if (!this.dryRun) this.metas.push(checked.data);
   }
 
-  /** One fsync for the batch: its files were written already, the journal makes them visible. */
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.state.journal.append(this.pending);
-    for (const { rec, terms } of this.pendingRecs) this.state.mem.add(rec, terms);
-    this.added += this.pending.length;
+  /**
+   * One fsync for the batch: its files are written first, then the journal makes them visible. A file that could
+   * not be written is not listed, and its error is thrown once the others are.
+   */
+  private async flush(): Promise<void> {
+    const batch = this.pending;
     this.pending = [];
-    this.pendingRecs = [];
+    if (batch.length === 0) return;
+    const results = await Promise.allSettled(batch.map((p) => p.written));
+    const done = batch.filter((_, i) => results[i]!.status === 'fulfilled');
+    // The generation may have moved on while the files were written (a background compaction started).
+    this.state.journal.append(done.map(({ line }) => ({ ...line, g: this.state.generation })));
+    for (const { rec, terms } of done) this.state.mem.add(rec, terms);
+    this.added += done.length;
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   }
 
-  finish(): void {
+  async finish(): Promise<void> {
     if (this.dryRun) return;
-    this.state.files.syncDirs();
-    this.flush();
+    try {
+      await this.flush();
+    } finally {
+      this.state.files.syncDirs();
+      this.applyMeta();
+      maybeCompact(this.state);
+    }
+  }
+
+  private applyMeta(): void {
     const { mem } = this.state;
     let changed = false;
     for (const meta of this.metas) {
@@ -194,7 +208,6 @@ class ImportPass {
       }
     }
     if (changed) saveMeta(this.state);
-    maybeCompact(this.state);
   }
 
   report(): ImportReportView {

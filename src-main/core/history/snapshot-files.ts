@@ -1,7 +1,7 @@
 // One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
 // never rewritten, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
@@ -47,17 +47,22 @@ export class SnapshotFiles {
   }
 
   /**
-   * Writes without an fsync, for imports: thousands of files in a row would otherwise cost one disk flush each.
-   * Still atomic (temp file, rename) against a crash of the process; syncDirs() runs once the batch is written.
+   * Writes without an fsync and without blocking, for imports: thousands of files in a row would otherwise cost
+   * one disk flush each, and several in flight overlap their latency. Still atomic against a crash of the process
+   * (temp file, rename); syncDirs() runs once the import is written.
    */
-  writeUnsynced(snapshot: SnapshotView): void {
+  async writeUnsynced(snapshot: SnapshotView): Promise<void> {
     const dir = this.ensureDir(snapshot.hostPortId);
-    const file = kvPath(dir, snapshot.id);
     const tmp = join(dir, `.${snapshot.id}.${randomBytes(4).toString('hex')}.tmp`);
     // The same bytes conf writes (tab-indented JSON), so either writer's files read the same.
-    writeFileSync(tmp, JSON.stringify(snapshotFile(snapshot), undefined, '\t'), { mode: FILE_MODE, flag: 'wx' });
-    chmodSync(tmp, FILE_MODE);
-    renameSync(tmp, file);
+    await fsp.writeFile(tmp, JSON.stringify(snapshotFile(snapshot), undefined, '\t'), { mode: FILE_MODE, flag: 'wx' });
+    try {
+      // (The create mode is owner-only already; a umask can only narrow it.)
+      await fsp.rename(tmp, kvPath(dir, snapshot.id));
+    } catch (err) {
+      await fsp.rm(tmp, { force: true });
+      throw err;
+    }
     this.touched.add(dir);
   }
 
