@@ -5,6 +5,7 @@ import type { SessionProxyConfig } from './net/proxy-settings';
 import type { Clock, Encryptor, HttpTransport, KvStoreFactory } from './ports';
 import type { ConfirmEndpoints } from './settings/endpoint-confirmation';
 import type { ThemeChoice } from '../shared/views';
+import type { FileDialogs } from './service/history-files';
 
 /** Everything the host (Electron shell or web preview) plugs into the core. */
 export interface CoreOptions {
@@ -61,6 +62,8 @@ export interface CoreOptions {
   applyProxy?: (config: SessionProxyConfig) => Promise<void>;
   /** Applies the theme setting to the host (the app: nativeTheme.themeSource); at start and after a change. */
   applyTheme?: (theme: ThemeChoice) => void;
+  /** Save and open dialogs for history export and import (the app); the preview streams over HTTP instead. */
+  fileDialogs?: FileDialogs;
   /** Proxy credential requests waiting for the analyst, served by 'proxyLogin:pending' and 'proxyLogin:answer'. */
   proxyLogins?: ProxyLoginQueue;
 }

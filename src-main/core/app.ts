@@ -18,6 +18,7 @@ import { createReachabilityProbe } from './net/reachability';
 import { guardTransport } from './net/request-guard';
 import { systemClock, type TokenSource } from './ports';
 import { createHandlers } from './service/handlers';
+import { HistoryFiles } from './service/history-files';
 import { redactHandlerErrors } from './service/redact-handlers';
 import { createSecretLedger } from './secret-ledger';
 import type { AuthPort, SourcePort } from './service/ports';
@@ -31,6 +32,8 @@ export interface Core {
   redact(text: string): string;
   /** Origin of the sign-in authority in force (for main's own sign-in opener only, never the renderer's links), or null. */
   authority(): string | null;
+  /** History export and import as streams, for hosts that serve them other than over IPC (the preview's HTTP). */
+  historyFiles: HistoryFiles;
   dispose(): Promise<void>;
 }
 
@@ -196,6 +199,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
 
   // The one door errors leave the core by: tokens echoed back by Graph or a proxy are scrubbed here.
+  const historyFiles = new HistoryFiles(history, clock, opts.fileDialogs);
   const handlers = redactHandlerErrors(createHandlers({
     version: opts.version,
     preview: opts.preview,
@@ -211,10 +215,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     reachable: createReachabilityProbe({ transport }),
     ...(opts.links ? { links: opts.links } : {}),
     ...(opts.proxyLogins ? { proxyLogins: opts.proxyLogins } : {}),
+    historyFiles,
   }), ledger);
 
   return {
     handlers,
+    historyFiles,
     redact: (text) => ledger.redact(text),
     authority: () => {
       try {

@@ -5,8 +5,10 @@ import type {
   AppInfoView,
   AuthStatusView,
   CompareView,
+  ExportFileView,
   ExportView,
   HistoryPageView,
+  ImportProgressView,
   ImportReportView,
   LookupResultView,
   PendingLinksView,
@@ -131,6 +133,12 @@ export const CompareRequest = z.object({ beforeId: short(128), afterId: short(12
 export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).optional() }).strict();
 /** 200 MB: generous for tens of thousands of snapshots, small enough not to take main down. */
 export const ImportRequest = z.object({ content: z.string().max(200 * 1024 * 1024) }).strict();
+/** Main writes the export itself (a save dialog in the app): nothing but the report crosses IPC. */
+export const ExportFileRequest = z
+  .object({ format: z.enum(['ndjson', 'json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).max(100000).optional() })
+  .strict();
+/** Main reads the file itself (an open dialog in the app), as a stream, with no size limit. */
+export const ImportFileRequest = z.object({ allOrNothing: z.boolean().default(false) }).strict();
 /** The analyst's answer to a proxy's request for credentials: both fields, or cancel (id alone with cancel: true). */
 export const ProxyAnswerRequest = z.union([
   z.object({ id: requestId, username: short(500), password: short(1000) }).strict(),
@@ -161,6 +169,9 @@ export const channels = {
   'history:compare': CompareRequest,
   'history:export': ExportRequest,
   'history:import': ImportRequest,
+  'history:exportToFile': ExportFileRequest,
+  'history:importFromFile': ImportFileRequest,
+  'history:importProgress': Empty,
   'shell:openExternal': OpenExternalRequest,
   /** One host endpoint (or one more page of a paged one) for the detail's host sections. */
   'host:section': HostSectionRequest,
@@ -199,6 +210,10 @@ export interface Responses {
   'history:compare': CompareView;
   'history:export': ExportView;
   'history:import': ImportReportView;
+  'history:exportToFile': ExportFileView;
+  /** cancelled: the analyst closed the open dialog. */
+  'history:importFromFile': ImportReportView & { cancelled?: boolean };
+  'history:importProgress': ImportProgressView;
   'shell:openExternal': { opened: boolean };
   'host:section': HostSectionView;
   'app:pendingLinks': PendingLinksView;

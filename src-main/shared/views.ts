@@ -341,6 +341,12 @@ export interface ImportReportView {
   aborted?: boolean;
 }
 
+/** An export main wrote itself; saved is false when the analyst cancelled the save dialog. */
+export interface ExportFileView {
+  saved: boolean;
+  snapshots: number;
+}
+
 export interface ImportProblemView {
   line: number | null;
   /** Where in the file, for formats without lines (hostPorts[2].snapshots[5]); else the record's kind. */

@@ -97,13 +97,77 @@ test.describe('Electron app', () => {
       };
     });
     expect(page_).toMatchObject({
-      api: ['invoke', 'onLinkAvailable', 'onOpenSettings'],
+      api: ['invoke', 'onLinkAvailable', 'onOpenSettings', 'onProxyLogin'],
       frozen: true,
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
       unknownChannel: { ok: false, error: { kind: 'invalidInput' } },
     });
+  });
+
+  test('a portolan:// link from a second launch is refused or looked up in the running window', async () => {
+    // What the OS does on Windows and Linux: a second process starts with the link and hands its argv over.
+    const handOver = (url: string) =>
+      app.evaluate(({ app: electronApp }, link) => void electronApp.emit('second-instance', {}, ['portolan', '--flag', link], '/'), url);
+    await handOver('portolan://lookup?host=%3Cimg%20src%3Dx%3E&port=99999');
+    const refusal = page.getByRole('alert').filter({ hasText: 'did not open a portolan:// link' });
+    await expect(refusal).toBeVisible();
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    await refusal.getByRole('button', { name: 'Dismiss' }).click();
+
+    await handOver('portolan://lookup?host=85.13.139.18&port=21');
+    await expect(page.getByLabel('Host', { exact: true })).toHaveValue('85.13.139.18');
+    await expect(page.getByText(/220 FTP on dd44024\.kasserver\.com ready/).first()).toBeVisible({ timeout: 15_000 });
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test("macOS's open-url delivers a link the same way", async () => {
+    await app.evaluate(({ app: electronApp }) => {
+      electronApp.emit('open-url', { preventDefault() {} }, 'portolan://lookup?host=85.13.139.18&port=21');
+    });
+    await expect(page.getByLabel('Port', { exact: true })).toHaveValue('21');
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('Settings › Network: a manual proxy is applied to the session, and System puts the system proxy back', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const proxy = page.getByRole('group', { name: 'Proxy' });
+    // The app applies the setting, so the preview's --proxy note is absent.
+    await expect(page.getByTestId('network-preview-note')).toHaveCount(0);
+    await proxy.getByRole('radio', { name: /^Manual proxy/ }).check();
+    await page.getByLabel('Proxy URL', { exact: true }).fill('http://127.0.0.1:3128');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    const resolved = () => app.evaluate(({ session }) => session.defaultSession.resolveProxy('https://graph.microsoft.com/'));
+    await expect.poll(resolved).toBe('PROXY 127.0.0.1:3128');
+    // Loopback (the sign-in redirect) never goes through the proxy.
+    expect(await app.evaluate(({ session }) => session.defaultSession.resolveProxy('http://127.0.0.1:4000/'))).toBe('DIRECT');
+
+    await proxy.getByRole('radio', { name: /^No proxy/ }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(resolved).toBe('DIRECT');
+    await proxy.getByRole('radio', { name: /^System proxy/ }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  });
+
+  test('the theme setting drives nativeTheme and the page, and survives a reload', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const theme = page.getByRole('group', { name: 'Theme' });
+    await theme.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await app.evaluate(({ nativeTheme }) => [nativeTheme.themeSource, nativeTheme.shouldUseDarkColors])).toEqual(['dark', true]);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'System' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
+    expect(await app.evaluate(({ nativeTheme }) => nativeTheme.themeSource)).toBe('system');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Lookup' }).click();
   });
 
   test('the demo lookup of 85.13.139.18:21 shows its banners', async () => {

@@ -6,6 +6,7 @@ import type { PendingLinkView, PortolanError, SettingsView } from '../../shared/
 import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
+import type { HistoryFiles } from './history-files';
 import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
 
 export interface ServiceDeps {
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   networkSettings?: boolean;
   /** Proxy credential requests waiting for the analyst (the app only). */
   proxyLogins?: Pick<ProxyLoginQueue, 'pending' | 'answer'>;
+  /** Export to and import from files that main reads and writes itself, as streams. */
+  historyFiles?: HistoryFiles;
 }
 
 const OFFLINE_KINDS = new Set<PortolanError['kind']>(['network', 'offline', 'timeout']);
@@ -134,6 +137,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'history:export': (req) =>
       asResult(() => (req.format === 'json' ? deps.history.exportJson(req.hostPortIds) : deps.history.exportCsv(req.hostPortIds))),
     'history:import': (req) => asResult(() => deps.history.import(req.content)),
+    'history:exportToFile': (req) => asResult(() => files(deps).exportToFile(req.format, req.hostPortIds)),
+    'history:importFromFile': (req) => asResult(() => files(deps).importFromFile(req)),
+    'history:importProgress': () => asResult(() => files(deps).progress()),
 
     'shell:openExternal': (req) =>
       asResult(async () => {
@@ -180,6 +186,11 @@ function withOverridden(settings: SettingsPort, view: SettingsView): SettingsVie
 }
 
 /** When a lookup cannot reach Graph, point the analyst at what history already knows. */
+function files(deps: ServiceDeps): HistoryFiles {
+  if (!deps.historyFiles) throw fail('notConfigured', 'This host does not read or write history files.');
+  return deps.historyFiles;
+}
+
 async function offerSaved(history: HistoryPort, input: LookupInput, error: PortolanError): Promise<void> {
   try {
     // Host and port read as the lookup read them (2001:DB8:0:0:0:0:0:1 finds what was saved as 2001:db8::1).
