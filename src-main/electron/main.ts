@@ -14,7 +14,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createApp
 import { installClientCertificatePolicy } from './client-certificates';
 import { installContentSecurityPolicy } from './csp';
 import { installDownloadPolicy } from './downloads';
-import { exportHistoryToFile } from './export-history';
+import { createFileDialogs, exportHistoryToFile } from './export-history';
 import { installLinkDelivery, registerLinkProtocol } from './deep-links';
 import { createExternalOpener } from './external';
 import { registerIpcHandlers } from './ipc';
@@ -157,6 +157,7 @@ export function startPortolan(): void {
         openBrowser: (url) => opener.openSignIn(url),
         openExternal: (url) => opener.openExternal(url),
         confirmEndpoints: (change) => confirmEndpointsWithDialog(dialog, liveWindow(), change),
+        fileDialogs: createFileDialogs(dialog, liveWindow),
         isOnline: () => net.isOnline(),
         // Chromium's network stack: the system or PAC proxy and the OS certificate store, as corporate networks need.
         transport: createFetchTransport((url, init) => net.fetch(url, init)),
@@ -175,7 +176,7 @@ export function startPortolan(): void {
         appName: app.getName(),
         isMac: process.platform === 'darwin',
         isPackaged: app.isPackaged,
-        exportHistory: () => void exportHistoryToFile(handlers, liveWindow()),
+        exportHistory: () => void exportHistoryToFile(handlers, dialog),
         openExternal: (url) => void opener.openExternal(url),
         openSettings: () => {
           reveal();

@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'history:clear',
   'history:compare',
   'history:export',
+  'history:exportStix',
   'history:import',
   'history:exportToFile',
   'history:importFromFile',

@@ -130,6 +130,11 @@ export const DeleteRequest = z
 export const UndoRequest = z.object({ undoToken: short(128) }).strict();
 export const ClearRequest = z.object({ confirm: z.literal('DELETE ALL') }).strict();
 export const CompareRequest = z.object({ beforeId: short(128), afterId: short(128) }).strict();
+/** STIX 2.1: one snapshot, or host ports (one, a selection; none named = the whole history). */
+export const StixExportRequest = z
+  .object({ snapshotId: short(128).optional(), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).min(1).max(10_000).optional() })
+  .strict()
+  .refine((v) => v.snapshotId === undefined || v.hostPortIds === undefined, 'name a snapshot or host ports, not both');
 export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).optional() }).strict();
 /** 200 MB: generous for tens of thousands of snapshots, small enough not to take main down. */
 export const ImportRequest = z.object({ content: z.string().max(200 * 1024 * 1024) }).strict();
@@ -168,6 +173,7 @@ export const channels = {
   'history:clear': ClearRequest,
   'history:compare': CompareRequest,
   'history:export': ExportRequest,
+  'history:exportStix': StixExportRequest,
   'history:import': ImportRequest,
   'history:exportToFile': ExportFileRequest,
   'history:importFromFile': ImportFileRequest,
@@ -209,6 +215,7 @@ export interface Responses {
   'history:clear': { removed: number };
   'history:compare': CompareView;
   'history:export': ExportView;
+  'history:exportStix': ExportView;
   'history:import': ImportReportView;
   'history:exportToFile': ExportFileView;
   /** cancelled: the analyst closed the open dialog. */

@@ -6,6 +6,7 @@ import type { PendingLinkView, PortolanError, SettingsView } from '../../shared/
 import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
+import { exportStix } from '../stix/export';
 import type { HistoryFiles } from './history-files';
 import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
 
@@ -136,6 +137,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'history:compare': (req) => asResult(() => deps.history.compare(req.beforeId, req.afterId)),
     'history:export': (req) =>
       asResult(() => (req.format === 'json' ? deps.history.exportJson(req.hostPortIds) : deps.history.exportCsv(req.hostPortIds))),
+    'history:exportStix': (req) => asResult(() => exportStix(deps.history, req, new Date(deps.clock.now()).toISOString().slice(0, 10))),
     'history:import': (req) => asResult(() => deps.history.import(req.content)),
     'history:exportToFile': (req) => asResult(() => files(deps).exportToFile(req.format, req.hostPortIds)),
     'history:importFromFile': (req) => asResult(() => files(deps).importFromFile(req)),

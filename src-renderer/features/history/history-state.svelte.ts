@@ -156,6 +156,17 @@ export class HistoryState {
     this.#report = `Exported ${r.value.filename}.`;
   }
 
+  /** A STIX 2.1 bundle of one snapshot, some host ports, or (with neither) the whole history. */
+  async exportStix(req: { snapshotId?: string; hostPortIds?: string[] }): Promise<void> {
+    this.#transferError = null;
+    this.#busy = true;
+    const r = await call('history:exportStix', req);
+    this.#busy = false;
+    if (!r.ok) return this.#fail(r.error);
+    downloadText(r.value.filename, r.value.mime, r.value.content);
+    this.#report = `Exported ${r.value.filename}.`;
+  }
+
   async importFile(file: File): Promise<void> {
     this.#transferError = null;
     this.#report = '';
