@@ -31,7 +31,11 @@ export interface GateState {
   pausedUntil: number;
   /** The last Retry-After Graph gave, in ms. */
   lastRetryAfterMs: number | null;
+  /** The pace learned from Graph, in ms between sends (0 = none). */
+  gapMs: number;
 }
+
+const PACE_BURST = 4;
 
 interface Waiter {
   priority: boolean;
@@ -54,6 +58,13 @@ export class ThrottleGate {
   #waiters: Waiter[] = [];
   #wake: TimerHandle | null = null;
   #listeners = new Set<() => void>();
+  /** Pacing learned from Graph: the least gap between two sends (0 until a second Retry-After teaches it). */
+  #gapMs = 0;
+  /** Sends the pace allows right now; refills one per gap, up to PACE_BURST, so a late timer does not slow the pace. */
+  #credit = PACE_BURST;
+  #creditAt = 0;
+  #lastThrottleAt: number | null = null;
+  #answeredSinceThrottle = 0;
 
   constructor(opts: GateOptions) {
     this.#timers = opts.timers;
@@ -62,12 +73,38 @@ export class ThrottleGate {
   }
 
   get state(): GateState {
-    return { limit: this.#limit, inFlight: this.#inFlight, pausedUntil: this.#pausedUntil, lastRetryAfterMs: this.#lastRetryAfterMs };
+    return { limit: this.#limit, inFlight: this.#inFlight, pausedUntil: this.#pausedUntil, lastRetryAfterMs: this.#lastRetryAfterMs, gapMs: this.#gapMs };
   }
 
   /** True while Graph's Retry-After window is open. */
   pausedAt(now: number): boolean {
     return now < this.#pausedUntil;
+  }
+
+  /**
+   * Graph asked to wait: closes the gate at once (called as the answer arrives, before the request's slot is
+   * given back), and learns a pace. Between two throttling answers Graph took (served or refused) what its quota allows in
+   * that time, so sending at that rate from then on keeps the quota from running dry, and no time is lost to
+   * Retry-After windows (each of which also costs the requests that were already on their way).
+   */
+  noteRetryAfter(retryAfterMs: number): void {
+    const now = this.#timers.now();
+    if (now < this.#pausedUntil) {
+      this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
+      return;
+    }
+    if (this.#lastThrottleAt !== null && this.#answeredSinceThrottle > 0 && now > this.#lastThrottleAt) {
+      this.#gapMs = (now - this.#lastThrottleAt) / this.#answeredSinceThrottle;
+    }
+    this.#lastThrottleAt = now;
+    this.#answeredSinceThrottle = 0;
+    // While everyone waits, Graph's quota refills: most of what it regains can go out when the window ends.
+    this.#credit = this.#gapMs > 0 ? Math.floor((0.8 * retryAfterMs) / this.#gapMs) : PACE_BURST;
+    this.#creditAt = now + retryAfterMs;
+    this.#lastRetryAfterMs = retryAfterMs;
+    this.#pausedUntil = now + retryAfterMs;
+    this.#wake?.cancel();
+    this.#wake = null;
   }
 
   onChange(fn: () => void): () => void {
@@ -102,9 +139,15 @@ export class ThrottleGate {
 
   #pump(): void {
     const now = this.#timers.now();
-    if (now < this.#pausedUntil) {
+    if (this.#gapMs > 0 && now > this.#creditAt) {
+      this.#credit = Math.max(this.#credit, Math.min(PACE_BURST, this.#credit + (now - this.#creditAt) / this.#gapMs));
+      this.#creditAt = now;
+    }
+    const paceAt = this.#gapMs > 0 && this.#credit < 1 ? now + (1 - this.#credit) * this.#gapMs : now;
+    const openAt = Math.max(this.#pausedUntil, paceAt);
+    if (now < openAt) {
       if (this.#waiters.length && !this.#wake) {
-        this.#wake = this.#timers.after(this.#pausedUntil - now, () => {
+        this.#wake = this.#timers.after(Math.ceil(openAt - now), () => {
           this.#wake = null;
           this.#pump();
         });
@@ -116,6 +159,10 @@ export class ThrottleGate {
       w.signal?.removeEventListener('abort', w.onAbort);
       this.#inFlight++;
       w.resolve(this.#ticket());
+      if (this.#gapMs > 0 && --this.#credit < 1) {
+        if (this.#waiters.length) this.#pump();
+        return;
+      }
     }
   }
 
@@ -136,7 +183,15 @@ export class ThrottleGate {
 
   #settle(outcome: GateOutcome, epoch: number): void {
     if (outcome.kind === 'ok') {
-      // Additive increase: one more slot after a full window of healthy answers at the current limit.
+      this.#answeredSinceThrottle++;
+      // Probe upwards slowly (about 2.5% a second at 50 requests a second) in case the quota has grown.
+      this.#gapMs *= 0.9995;
+      // Until Graph first pushes back, one more slot per healthy answer (doubling per round trip, as TCP's
+      // slow start); afterwards additive increase: one more slot after a full window of healthy answers.
+      if (this.#epoch === 0) {
+        this.#limit = Math.min(this.#max, this.#limit + 1);
+        return;
+      }
       if (++this.#healthy >= this.#limit && this.#limit < this.#max) {
         this.#limit++;
         this.#healthy = 0;
@@ -144,12 +199,9 @@ export class ThrottleGate {
       return;
     }
     if (outcome.kind !== 'throttled') return;
-    if (outcome.retryAfterMs !== null) {
-      this.#lastRetryAfterMs = outcome.retryAfterMs;
-      this.#pausedUntil = Math.max(this.#pausedUntil, this.#timers.now() + outcome.retryAfterMs);
-      this.#wake?.cancel();
-      this.#wake = null;
-    }
+    // A throttled request still used up quota (Graph counts it), so it counts towards the pace too.
+    this.#answeredSinceThrottle++;
+    if (outcome.retryAfterMs !== null) this.noteRetryAfter(outcome.retryAfterMs);
     // Multiplicative decrease, once per congestion event.
     if (epoch === this.#epoch) {
       this.#limit = Math.max(1, Math.floor(this.#limit / 2));

@@ -36,7 +36,9 @@ export type CallAnswer<T> =
   /** Sign-in, consent or licence: every further request would fail the same way until the analyst acts. */
   | { kind: 'stop'; error: PortolanError }
   /** This target's definitive answer (404 and the like). */
-  | { kind: 'final'; error: PortolanError };
+  | { kind: 'final'; error: PortolanError }
+  /** Not sent: a Retry-After window opened between taking the slot and sending. */
+  | { kind: 'held' };
 
 export interface BulkGraph {
   firstPortsUrl(host: string): string;
@@ -51,6 +53,8 @@ export interface BulkGraphOptions {
   tokens: TokenSource;
   timers: BulkTimers;
   timeoutMs?: number;
+  /** The shared gate: told of a Retry-After the moment it arrives, and asked right before each send. */
+  gate?: { pausedAt(now: number): boolean; noteRetryAfter(ms: number): void };
 }
 
 const TI = 'security/threatIntelligence';
@@ -81,9 +85,10 @@ export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
     return next;
   };
 
-  async function send(url: string, signal?: AbortSignal): Promise<HttpResponse> {
+  async function send(url: string, signal?: AbortSignal): Promise<HttpResponse | null> {
     let bearer = await getToken(signal);
     for (let refreshed = false; ; refreshed = true) {
+      if (opts.gate?.pausedAt(opts.timers.now())) return null;
       const res = await opts.transport({
         method: 'GET',
         url,
@@ -91,6 +96,10 @@ export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
         timeoutMs: opts.timeoutMs ?? 30_000,
         ...(signal ? { signal } : {}),
       });
+      if (res.status === 429 || res.status === 503 || res.status === 504) {
+        const ra = parseRetryAfterMs(res.headers['retry-after'], opts.timers.now());
+        if (ra !== null) opts.gate?.noteRetryAfter(ra);
+      }
       if (res.status !== 401 || refreshed) return res;
       bearer = await refresh(bearer, signal);
     }
@@ -99,7 +108,9 @@ export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
   async function call<T>(url: string, subject: string, signal: AbortSignal | undefined, read: (res: HttpResponse) => T): Promise<CallAnswer<T>> {
     let res: HttpResponse;
     try {
-      res = await send(url, signal);
+      const sent = await send(url, signal);
+      if (sent === null) return { kind: 'held' };
+      res = sent;
     } catch (err) {
       const error = toPortolanError(err);
       if (error.kind === 'cancelled') throw err;

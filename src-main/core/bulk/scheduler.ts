@@ -152,6 +152,12 @@ export class BulkRun {
       if (!this.#cancelled) this.#queue.unshift(unit);
       return;
     }
+    if (answer.kind === 'held') {
+      release({ kind: 'neutral' });
+      this.#requests--;
+      if (!this.#cancelled) this.#queue.unshift(unit);
+      return;
+    }
     if (answer.kind === 'throttled') release({ kind: 'throttled', retryAfterMs: answer.retryAfterMs });
     else if (answer.kind === 'retry') release({ kind: 'neutral' });
     else release({ kind: 'ok' });

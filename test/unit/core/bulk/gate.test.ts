@@ -39,10 +39,19 @@ describe('ThrottleGate', () => {
     expect(w.ticket).not.toBeNull();
   });
 
-  it('grows by one after a window of healthy answers and halves once per congestion event', async () => {
+  it('doubles per round trip until the first push-back, then grows by one per window and halves once per congestion event', async () => {
     const timers = new FakeTimers();
     const gate = new ThrottleGate({ timers, initialLimit: 2, maxLimit: 16 });
     const ok = async (): Promise<void> => (await gate.acquire(false)).release({ kind: 'ok' });
+    await ok();
+    await ok();
+    expect(gate.state.limit).toBe(4);
+    // Two requests in flight when the service throttles: one cut, not two.
+    const x = await gate.acquire(false);
+    const y = await gate.acquire(false);
+    x.release({ kind: 'throttled', retryAfterMs: null });
+    y.release({ kind: 'throttled', retryAfterMs: null });
+    expect(gate.state.limit).toBe(2);
     await ok();
     await ok();
     expect(gate.state.limit).toBe(3);
@@ -50,19 +59,39 @@ describe('ThrottleGate', () => {
     expect(gate.state.limit).toBe(4);
     for (let i = 0; i < 4; i++) await ok();
     expect(gate.state.limit).toBe(5);
-    // Two requests in flight when the service throttles: one cut, not two.
-    const x = await gate.acquire(false);
-    const y = await gate.acquire(false);
-    x.release({ kind: 'throttled', retryAfterMs: null });
-    y.release({ kind: 'throttled', retryAfterMs: null });
-    expect(gate.state.limit).toBe(2);
     // A request sent after the cut that is throttled again cuts again.
     const z = await gate.acquire(false);
     z.release({ kind: 'throttled', retryAfterMs: null });
-    expect(gate.state.limit).toBe(1);
+    expect(gate.state.limit).toBe(2);
     const n = await gate.acquire(false);
     n.release({ kind: 'throttled', retryAfterMs: null });
     expect(gate.state.limit).toBe(1);
+    const m = await gate.acquire(false);
+    m.release({ kind: 'throttled', retryAfterMs: null });
+    expect(gate.state.limit).toBe(1);
+  });
+
+  it('after two Retry-After answers, paces sends at the rate Graph let through between them', async () => {
+    const timers = new FakeTimers();
+    const gate = new ThrottleGate({ timers, initialLimit: 8, maxLimit: 8 });
+    (await gate.acquire(false)).release({ kind: 'throttled', retryAfterMs: 1000 });
+    await timers.advance(1000);
+    for (let i = 0; i < 50; i++) (await gate.acquire(false)).release({ kind: 'ok' });
+    await timers.advance(250);
+    (await gate.acquire(false)).release({ kind: 'throttled', retryAfterMs: 1000 });
+    // 51 answers (the first refusal counts: it used quota too) in 1,250 ms.
+    expect(gate.state.gapMs).toBeCloseTo(1250 / 51, 6);
+    const windowEnd = timers.now() + 1000;
+    const sent: number[] = [];
+    for (let i = 0; i < 40; i++) void gate.acquire(false).then((t) => (sent.push(timers.now()), t.release({ kind: 'ok' })));
+    await timers.advance(1400);
+    expect(sent).toHaveLength(40);
+    // What the quota regained during the wait (less a fifth) goes out when the window ends; then the pace.
+    const atOnce = sent.filter((t) => t === windowEnd).length;
+    expect(atOnce).toBe(Math.floor((0.8 * 1000) / (1250 / 51)));
+    const gaps = sent.slice(atOnce).map((t, i) => t - sent[atOnce + i - 1]!);
+    expect(sent[0]).toBe(windowEnd);
+    expect(gaps.every((g) => g >= 24 && g <= 26)).toBe(true);
   });
 
   it('never lets more than the limit fly', async () => {
