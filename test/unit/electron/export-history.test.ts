@@ -1,48 +1,50 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The app's history file choosers and File › Export history…: the dialogs only answer where; the core writes.
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { FakeElectron } from './fake-electron';
+import { createFileDialogs, exportHistoryToFile } from '../../../src-main/electron/export-history';
+import type { Handlers } from '../../../src-main/shared/contract';
 
-const fake = vi.hoisted(() => ({ current: null as unknown as FakeElectron }));
-vi.mock('electron', async () => {
-  const { createFakeElectron } = await import('./fake-electron');
-  fake.current = createFakeElectron();
-  return fake.current.module;
+function fakeDialog() {
+  return {
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/a/exports/first.ndjson' })),
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/home/a/imports/in.ndjson'] })),
+    showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+  };
+}
+
+describe('history file dialogs', () => {
+  it('offers the folder of the previous export or import next time (Electron 43+ would open Downloads)', async () => {
+    const dialog = fakeDialog();
+    const files = createFileDialogs(dialog as never, () => null);
+    expect(await files.chooseExportPath('portolan-history-2026-11-30.ndjson', 'ndjson')).toBe('/home/a/exports/first.ndjson');
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: 'portolan-history-2026-11-30.ndjson' }));
+    await files.chooseExportPath('portolan-history-2026-11-30.csv', 'csv');
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(
+      expect.objectContaining({ defaultPath: join('/home/a/exports', 'portolan-history-2026-11-30.csv'), filters: [expect.objectContaining({ extensions: ['csv'] })] }),
+    );
+    expect(await files.chooseImportPath()).toBe('/home/a/imports/in.ndjson');
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: '/home/a/exports', properties: ['openFile'] }));
+  });
+
+  it('answers null when the analyst cancels either dialog', async () => {
+    const dialog = fakeDialog();
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    const files = createFileDialogs(dialog as never, () => null);
+    expect(await files.chooseExportPath('x.ndjson', 'ndjson')).toBeNull();
+    expect(await files.chooseImportPath()).toBeNull();
+  });
 });
 
-const { exportHistoryToFile } = await import('../../../src-main/electron/export-history');
-type Handlers = import('../../../src-main/shared/contract').Handlers;
-
-const handlersWith = (result: unknown) => ({ 'history:export': vi.fn(async () => result) }) as unknown as Handlers;
-
 describe('File › Export history…', () => {
-  it('writes the core’s JSON export where the analyst chose, readable only by them', async () => {
-    const target = join(mkdtempSync(join(tmpdir(), 'portolan-export-')), 'out.json');
-    fake.current.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    const handlers = handlersWith({ ok: true, value: { filename: 'portolan-history.json', mime: 'application/json', content: '{"v":1}' } });
-    await exportHistoryToFile(handlers, null);
-    expect(handlers['history:export']).toHaveBeenCalledWith({ format: 'json' }, {});
-    expect(fake.current.electron.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: 'portolan-history.json' }));
-    expect(readFileSync(target, 'utf8')).toBe('{"v":1}');
-    if (process.platform !== 'win32') expect(statSync(target).mode & 0o077).toBe(0);
-  });
-
-  it('writes nothing when the dialog is cancelled, and reports a failed export', async () => {
-    await exportHistoryToFile(handlersWith({ ok: true, value: { filename: 'a.json', mime: 'application/json', content: '{}' } }), null);
-    await exportHistoryToFile(handlersWith({ ok: false, error: { kind: 'storage', message: 'History is unreadable.' } }), null);
-    expect(fake.current.electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'History is unreadable.' }));
-  });
-
-  it('offers the folder of the previous export next time (Electron 43+ would open Downloads)', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'portolan-export-'));
-    const ok = { ok: true, value: { filename: 'portolan-history-2026-11-30.json', mime: 'application/json', content: '{}' } };
-    fake.current.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'first.json') });
-    await exportHistoryToFile(handlersWith(ok), null);
-    fake.current.electron.dialog.showSaveDialog.mockClear();
-    await exportHistoryToFile(handlersWith(ok), null);
-    expect(fake.current.electron.dialog.showSaveDialog).toHaveBeenCalledWith(
-      expect.objectContaining({ defaultPath: join(folder, 'portolan-history-2026-11-30.json') }),
-    );
+  it('asks the core to write the NDJSON export itself, and shows a failure', async () => {
+    const dialog = fakeDialog();
+    const ok = { 'history:exportToFile': vi.fn(async () => ({ ok: true, value: { saved: true, snapshots: 3 } })) } as unknown as Handlers;
+    await exportHistoryToFile(ok, dialog as never);
+    expect(ok['history:exportToFile']).toHaveBeenCalledWith({ format: 'ndjson' }, {});
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    const bad = { 'history:exportToFile': vi.fn(async () => ({ ok: false, error: { kind: 'storage', message: 'History is unreadable.' } })) } as unknown as Handlers;
+    await exportHistoryToFile(bad, dialog as never);
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'History is unreadable.' }));
   });
 });
