@@ -1,17 +1,3 @@
-/** Badge tone for a hostPort status; unknown values (Graph may add some) stay neutral. */
-export function statusTone(status: string | null): 'ok' | 'warn' | 'danger' | '' {
-  switch (status) {
-    case 'open':
-      return 'ok';
-    case 'filtered':
-      return 'warn';
-    case 'closed':
-      return 'danger';
-    default:
-      return '';
-  }
-}
-
 /** A host's kind from its @odata.type, e.g. '#microsoft.graph.security.ipAddress' → 'ipAddress'. */
 export function hostKind(odataType: string | null): string | null {
   if (!odataType) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BannerView, ServiceView, Stamp } from '../../../src-main/shared/views';
 import { sortBanners } from '../../../src-renderer/features/detail/banner-sort';
-import { explainError } from '../../../src-renderer/features/detail/error-hints';
+import { explainError } from '../../../src-renderer/lib/ui/error-hints';
 import { ERROR_CODES } from '../../../src-main/shared/error-codes';
 import { groupServices } from '../../../src-renderer/features/detail/services';
 import { detailRows, hostKind } from '../../../src-renderer/features/detail/status';
