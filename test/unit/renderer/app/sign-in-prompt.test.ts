@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PortolanError } from '../../../src-main/shared/views';
-import { promptText, signInPromptFor } from '../../../src-renderer/app/sign-in-prompt';
+import type { PortolanError } from '../../../../src-main/shared/views';
+import { promptText, signInPromptFor } from '../../../../src-renderer/app/sign-in-prompt';
 
 const expired: PortolanError = { kind: 'signInRequired', message: 'Sign in again: your Microsoft sign-in has expired or was revoked.', code: 'invalid_grant' };
 

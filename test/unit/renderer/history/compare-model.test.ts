@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView, Stamp } from '../../../src-main/shared/views';
+import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView, Stamp } from '../../../../src-main/shared/views';
 import {
   bannerDifferences,
   certificateLabel,
@@ -8,7 +8,7 @@ import {
   fieldValue,
   orderForCompare,
   serviceLabel,
-} from '../../../src-renderer/features/history/compare/compare-model';
+} from '../../../../src-renderer/features/history/compare/compare-model';
 
 const stamp = (raw: string | null): Stamp => ({ raw, ms: raw ? Date.parse(raw) : null });
 const meta = (id: string, savedAt: string): SnapshotMetaView => ({ id, hostPortId: 'hp', savedAt, status: 'open', bannerCount: 1, serviceCount: 1 });

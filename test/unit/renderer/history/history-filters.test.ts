@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, EMPTY_FILTERS, toHistoryQuery, type HistoryFilters } from '../../../src-renderer/features/history/history-filters';
+import { activeFilterCount, EMPTY_FILTERS, toHistoryQuery, type HistoryFilters } from '../../../../src-renderer/features/history/history-filters';
 
 const filters = (patch: Partial<HistoryFilters>): HistoryFilters => ({ ...EMPTY_FILTERS, ...patch });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyReason } from '../../../src-renderer/features/detail/empty-reasons';
+import { emptyReason } from '../../../../src-renderer/features/detail/empty-reasons';
 
 describe('why a detail section is empty', () => {
   const all = { select: [] as string[], expand: ['mostRecentSslCertificate'] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nextIndex } from '../../../src-renderer/features/history/list-nav';
-import { hostPortLabel, plural, savedLabel } from '../../../src-renderer/features/history/saved-label';
-import { addTags, MAX_TAGS, parseTagInput, removeTag } from '../../../src-renderer/features/history/tags';
+import { nextIndex } from '../../../../src-renderer/features/history/list-nav';
+import { hostPortLabel, plural, savedLabel } from '../../../../src-renderer/features/history/saved-label';
+import { addTags, MAX_TAGS, parseTagInput, removeTag } from '../../../../src-renderer/features/history/tags';
 
 describe('nextIndex (roving focus in the history list)', () => {
   it('moves one row with the arrows and stops at both ends', () => {

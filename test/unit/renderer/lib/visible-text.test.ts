@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldPoint, hasHiddenCharacters, safeCut, toSegments, toVisibleString } from '../../../src-renderer/lib/visible-text';
+import { foldPoint, hasHiddenCharacters, safeCut, toSegments, toVisibleString } from '../../../../src-renderer/lib/visible-text';
 
 describe('toVisibleString', () => {
   it('keeps ordinary text as it is, markup included (it is rendered as text, never parsed)', () => {
