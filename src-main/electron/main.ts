@@ -23,7 +23,8 @@ import { buildMenuTemplate } from './menu';
 import { lockNavigation } from './navigation';
 import { createProxyApplier, createThemeApplier } from './network-settings';
 import { installPermissionPolicy } from './permissions';
-import { installProxyLogin } from './proxy-login';
+import { createNetRequestFetch } from './net-request-fetch';
+import { answerLogin, installProxyLogin } from './proxy-login';
 import { createSafeStorageEncryptor } from './safe-storage';
 import { createMainWindow } from './window';
 import { createWindowStateKeeper, WINDOW_STATE_FILE, type WindowStateKeeper } from './window-state';
@@ -97,6 +98,7 @@ export function startPortolan(): void {
     reveal();
     notify('proxyLogin');
   });
+  proxyLogins.onWithdrawn(() => notify('proxyLogin'));
   installProxyLogin(app, proxyLogins, (line) => log.write(line));
 
   app.on('render-process-gone', (_event, _contents, details) => log.write(`Renderer gone: ${details.reason} (exit code ${details.exitCode})`));
@@ -159,8 +161,14 @@ export function startPortolan(): void {
         confirmEndpoints: (change) => confirmEndpointsWithDialog(dialog, liveWindow(), change),
         fileDialogs: createFileDialogs(dialog, liveWindow),
         isOnline: () => net.isOnline(),
-        // Chromium's network stack: the system or PAC proxy and the OS certificate store, as corporate networks need.
-        transport: createFetchTransport((url, init) => net.fetch(url, init)),
+        // Chromium's network stack: the system or PAC proxy and the OS certificate store, as corporate networks need;
+        // net.request rather than net.fetch so that a proxy's request for credentials reaches the analyst.
+        transport: createFetchTransport(
+          createNetRequestFetch(
+            (options) => net.request(options),
+            (authInfo, callback, request) => answerLogin(proxyLogins, authInfo, callback, (line) => log.write(line), request.signal),
+          ),
+        ),
         links,
         proxyLogins,
         // Settings › Network and the theme act on Chromium: applied before the first request, and on every change.

@@ -8,7 +8,14 @@ import type { ProxyLoginQueue } from '../core/net/proxy-login';
 type LoginCallback = (username?: string, password?: string) => void;
 
 /** Handles one challenge: proxies are queued for the analyst, anything else is cancelled at once. */
-export function answerLogin(queue: Pick<ProxyLoginQueue, 'add'>, authInfo: AuthInfo, callback: LoginCallback, log?: (line: string) => void): void {
+export function answerLogin(
+  queue: Pick<ProxyLoginQueue, 'add'>,
+  authInfo: AuthInfo,
+  callback: LoginCallback,
+  log?: (line: string) => void,
+  /** Aborted when the request that asked has ended: the analyst is no longer asked. */
+  ended?: AbortSignal,
+): void {
   let called = false;
   const once: LoginCallback = (...args) => {
     if (called) return;
@@ -21,9 +28,11 @@ export function answerLogin(queue: Pick<ProxyLoginQueue, 'add'>, authInfo: AuthI
     return;
   }
   log?.(`Proxy ${authInfo.host}:${authInfo.port} asks for credentials (${authInfo.scheme}); asking the analyst.`);
-  queue.add({ host: authInfo.host, port: authInfo.port, realm: authInfo.realm, scheme: authInfo.scheme }, (credentials) =>
+  const withdraw = queue.add({ host: authInfo.host, port: authInfo.port, realm: authInfo.realm, scheme: authInfo.scheme }, (credentials) =>
     credentials ? once(credentials.username, credentials.password) : once(),
   );
+  if (ended?.aborted) withdraw();
+  else ended?.addEventListener('abort', withdraw, { once: true });
 }
 
 export function installProxyLogin(app: Pick<App, 'on'>, queue: Pick<ProxyLoginQueue, 'add'>, log?: (line: string) => void): void {

@@ -70,7 +70,11 @@ test('a proxy URL with credentials is refused beside the field and nothing is sa
 test('choosing Dark switches the page to the dark palette, and it stays after a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(preview.url);
-  const rootBg = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+  const rootBg = () =>
+    page.evaluate(() => {
+      const g = globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string }; document: { documentElement: unknown } };
+      return g.getComputedStyle(g.document.documentElement).getPropertyValue('--bg').trim();
+    });
   await expect.poll(rootBg).toBe('#f4f5f7');
   await openSettings(page);
   await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();

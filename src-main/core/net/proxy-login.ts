@@ -30,13 +30,19 @@ export interface ProxyLoginTimers {
 }
 
 export interface ProxyLoginQueue {
-  add(request: ProxyLoginRequest, respond: ProxyLoginRespond): void;
+  /**
+   * Queues a request. Returns withdraw(): the request that asked ended (aborted, timed out, failed), so the
+   * analyst is no longer asked; its callback gets nothing, if it has not been called yet.
+   */
+  add(request: ProxyLoginRequest, respond: ProxyLoginRespond): () => void;
   /** The oldest waiting request, left in place until it is answered or times out. */
   pending(): ProxyChallengeView | null;
   /** False when no request with that id is waiting (already answered, timed out, or never asked). */
   answer(answer: ProxyLoginAnswer): boolean;
   /** Called whenever a request is queued; returns an unsubscribe function. */
   onAvailable(listener: () => void): () => void;
+  /** Called when a waiting request is withdrawn, so a page showing it can pull again. */
+  onWithdrawn(listener: () => void): () => void;
   /** Gives up on everything still waiting. */
   dispose(): void;
 }
@@ -63,6 +69,7 @@ export function createProxyLoginQueue(opts: { timeoutMs?: number; timers?: Proxy
   const newId = opts.newId ?? (() => randomUUID());
   const waiting: Waiting[] = [];
   const listeners = new Set<() => void>();
+  const withdrawnListeners = new Set<() => void>();
 
   /** Removes the entry and calls its callback; a second settle of the same entry does nothing. */
   const settle = (entry: Waiting, credentials?: ProxyCredentials): boolean => {
@@ -79,7 +86,7 @@ export function createProxyLoginQueue(opts: { timeoutMs?: number; timers?: Proxy
     add(request, respond) {
       if (waiting.length >= MAX_PENDING_PROXY_LOGINS) {
         respond();
-        return;
+        return () => undefined;
       }
       const view: ProxyChallengeView = {
         id: newId(),
@@ -92,6 +99,9 @@ export function createProxyLoginQueue(opts: { timeoutMs?: number; timers?: Proxy
       entry.timer = timers.set(() => void settle(entry), timeoutMs);
       waiting.push(entry);
       for (const listener of [...listeners]) listener();
+      return () => {
+        if (settle(entry)) for (const listener of [...withdrawnListeners]) listener();
+      };
     },
     pending: () => (waiting[0] ? { ...waiting[0].view } : null),
     answer(answer) {
@@ -102,6 +112,10 @@ export function createProxyLoginQueue(opts: { timeoutMs?: number; timers?: Proxy
     onAvailable(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onWithdrawn(listener) {
+      withdrawnListeners.add(listener);
+      return () => withdrawnListeners.delete(listener);
     },
     dispose() {
       for (const entry of [...waiting]) settle(entry);

@@ -2,6 +2,7 @@
 // the shell's security decisions are exactly what these tests pin, so every API the shell touches is a
 // spy or a small event emitter that records what it was given.
 import { EventEmitter } from 'node:events';
+import { Readable } from 'node:stream';
 import { vi } from 'vitest';
 
 export interface FakeFrame {
@@ -33,6 +34,26 @@ export class FakeWebContents extends EventEmitter {
 
   subframe(url: string): FakeFrame {
     return { processId: this.id, routingId: 2, parent: this.mainFrame, url, detached: false };
+  }
+}
+
+/** net.request's ClientRequest: records what the shell sets and writes; `respond` decides what happens at end(). */
+export class FakeClientRequest extends EventEmitter {
+  readonly headers: Record<string, string> = {};
+  readonly written: string[] = [];
+  aborted = false;
+  constructor(readonly options: Record<string, unknown>, private readonly respond: (request: FakeClientRequest) => void) {
+    super();
+  }
+  setHeader = vi.fn((name: string, value: string) => void (this.headers[name.toLowerCase()] = value));
+  write = vi.fn((chunk: string | Buffer) => void this.written.push(String(chunk)));
+  end = vi.fn(() => queueMicrotask(() => this.respond(this)));
+  abort = vi.fn(() => void (this.aborted = true));
+
+  /** Answers like Chromium's IncomingMessage: a readable body with status and headers. */
+  reply(status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): void {
+    const res = Object.assign(Readable.from([Buffer.from(body)]), { statusCode: status, statusMessage: '', headers });
+    this.emit('response', res);
   }
 }
 
@@ -126,6 +147,14 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
     shell: { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') },
     net: {
       isOnline: vi.fn(() => true),
+      requests: [] as FakeClientRequest[],
+      /** What every request does once ended; tests replace it (a 407 login challenge, an error). */
+      respond: (request: FakeClientRequest): void => request.reply(200, '{"ok":true}'),
+      request: vi.fn((options: Record<string, unknown>): FakeClientRequest => {
+        const request = new FakeClientRequest(options, (r) => electron.net.respond(r));
+        electron.net.requests.push(request);
+        return request;
+      }),
       fetch: vi.fn(async (_url: string, _init?: RequestInit) => new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } })),
     },
     crashReporter: { start: vi.fn() },

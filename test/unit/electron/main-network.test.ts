@@ -113,3 +113,72 @@ describe("proxy credentials through Chromium's login event", () => {
     expect(callback.mock.calls).toEqual([[]]);
   });
 });
+
+describe('Graph and sign-in requests (net.request) and proxy credentials', () => {
+  type Transport = (r: { method: 'GET' | 'POST'; url: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{ status: number; body: string; headers: Record<string, string> }>;
+
+  async function bootWithTransport() {
+    const booted = await boot();
+    const createCore = (await import('../../../src-main/core/app')).createCore as unknown as { mock: { calls: [{ transport: Transport }][] } };
+    return { ...booted, transport: createCore.mock.calls[0]![0].transport };
+  }
+
+  it('sends method, headers and body, and reads status, headers and body back', async () => {
+    const { electron, transport } = await bootWithTransport();
+    const res = await transport({ method: 'POST', url: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=x' });
+    expect(res).toMatchObject({ status: 200, body: '{"ok":true}', headers: { 'content-type': 'application/json' } });
+    const request = electron.net.requests[0]!;
+    expect(request.options).toMatchObject({ method: 'POST', redirect: 'error', credentials: 'omit' });
+    expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(request.written).toEqual(['grant_type=x']);
+  });
+
+  it("a proxy's 407 challenge on a Graph request asks the analyst; the answer goes to that request's callback", async () => {
+    const { electron, opts, transport } = await bootWithTransport();
+    const window = electron.BrowserWindow.instances[0]!;
+    const callback = vi.fn();
+    electron.net.respond = (request) => {
+      request.emit('login', PROXY, (user?: string, password?: string) => {
+        callback(user, password);
+        request.reply(200, '{"value":[]}');
+      });
+    };
+    const pending = transport({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/x' });
+    await vi.waitFor(() => expect(opts.proxyLogins.pending()).not.toBeNull());
+    expect(window.webContents.send).toHaveBeenCalledWith('portolan:notify:proxyLogin');
+    opts.proxyLogins.answer({ id: opts.proxyLogins.pending()!.id, username: 'jdoe-corp', password: 'pw' });
+    await expect(pending).resolves.toMatchObject({ status: 200, body: '{"value":[]}' });
+    expect(callback).toHaveBeenCalledWith('jdoe-corp', 'pw');
+  });
+
+  it('a request that ends while its challenge waits withdraws it, and the page is nudged to pull again', async () => {
+    const { electron, opts, transport } = await bootWithTransport();
+    const window = electron.BrowserWindow.instances[0]!;
+    const callback = vi.fn();
+    electron.net.respond = (request) => void request.emit('login', PROXY, callback);
+    const controller = new AbortController();
+    const pending = transport({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/x', signal: controller.signal });
+    await vi.waitFor(() => expect(opts.proxyLogins.pending()).not.toBeNull());
+    window.webContents.send.mockClear();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ error: { kind: 'cancelled' } });
+    expect(electron.net.requests[0]!.aborted).toBe(true);
+    expect(opts.proxyLogins.pending()).toBeNull();
+    expect(callback.mock.calls).toEqual([[]]);
+    expect(window.webContents.send).toHaveBeenCalledWith('portolan:notify:proxyLogin');
+  });
+
+  it("a web server's challenge on a request is refused without asking", async () => {
+    const { electron, opts, transport } = await bootWithTransport();
+    const callback = vi.fn();
+    electron.net.respond = (request) => {
+      request.emit('login', { ...PROXY, isProxy: false }, (...args: unknown[]) => {
+        callback(...args);
+        request.reply(401, '');
+      });
+    };
+    await expect(transport({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/x' })).resolves.toMatchObject({ status: 401 });
+    expect(callback.mock.calls).toEqual([[]]);
+    expect(opts.proxyLogins.pending()).toBeNull();
+  });
+});

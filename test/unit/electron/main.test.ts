@@ -109,15 +109,21 @@ describe('main process lifecycle', () => {
     expect(electron.app.listenerCount('select-client-certificate')).toBe(1);
   });
 
-  it("hands the core Chromium's network stack (net.fetch): system proxy and OS trust store for Graph and sign-in", async () => {
+  it("hands the core Chromium's network stack (net.request): system proxy and OS trust store for Graph and sign-in", async () => {
     const { electron, createCore, ready } = await boot();
     await ready();
     const transport = createCore.mock.calls[0]![0].transport as (r: { method: 'GET'; url: string }) => Promise<{ status: number; body: string }>;
     const res = await transport({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/x' });
     expect(res).toMatchObject({ status: 200, body: '{"ok":true}' });
-    expect(electron.net.fetch).toHaveBeenCalledWith(
-      'https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/x',
-      expect.objectContaining({ method: 'GET', redirect: 'error', credentials: 'omit', bypassCustomProtocolHandlers: true }),
+    expect(electron.net.request).toHaveBeenCalledWith(
+      expect.objectContaining({
+        url: 'https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/x',
+        method: 'GET',
+        redirect: 'error',
+        credentials: 'omit',
+        useSessionCookies: false,
+        bypassCustomProtocolHandlers: true,
+      }),
     );
   });
 

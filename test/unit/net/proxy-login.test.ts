@@ -109,3 +109,25 @@ describe('proxy login queue', () => {
     expect(queue.pending()).toBeNull();
   });
 });
+
+describe('withdrawing a request', () => {
+  it('the request that asked ended: the analyst is no longer asked, the callback gets nothing once, listeners hear of it', () => {
+    const { queue, timers } = setup();
+    const withdrawn = vi.fn();
+    queue.onWithdrawn(withdrawn);
+    const respond = vi.fn();
+    const withdraw = queue.add(REQUEST, respond);
+    withdraw();
+    expect(queue.pending()).toBeNull();
+    expect(respond.mock.calls).toEqual([[]]);
+    expect(withdrawn).toHaveBeenCalledTimes(1);
+    expect(timers.scheduled).toBe(0);
+    // Withdrawing after an answer changes nothing.
+    const later = vi.fn();
+    const withdrawLater = queue.add(REQUEST, later);
+    queue.answer({ id: 'c2', username: 'a', password: 'b' });
+    withdrawLater();
+    expect(later).toHaveBeenCalledTimes(1);
+    expect(withdrawn).toHaveBeenCalledTimes(1);
+  });
+});

@@ -40,7 +40,7 @@ describe('the Network section', () => {
 
 describe('the theme', () => {
   it('Light and Dark set data-theme on <html>; System removes it so prefers-color-scheme decides', () => {
-    const root = { dataset: {} as DOMStringMap };
+    const root = { dataset: {} as Record<string, string | undefined> };
     applyTheme('dark', root);
     expect(root.dataset.theme).toBe('dark');
     applyTheme('light', root);
