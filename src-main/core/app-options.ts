@@ -43,7 +43,7 @@ export interface CoreOptions {
   /** Force the embedded demo source. */
   demo?: boolean;
   /**
-   * What carries Graph and sign-in requests: Electron's net.fetch in the app (system and PAC proxy, OS trust
+   * What carries Graph and sign-in requests: Electron's net.request in the app (system and PAC proxy, OS trust
    * store); by default Node's http stack with --ca-file and --proxy. The endpoint allow-list is applied around it.
    */
   transport?: HttpTransport;

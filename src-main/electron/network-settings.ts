@@ -1,4 +1,4 @@
-// Settings that the shell applies for the core: the proxy (to Chromium's session, which carries net.fetch,
+// Settings that the shell applies for the core: the proxy (to Chromium's session, which carries net.request,
 // so every Graph and sign-in request) and the theme (nativeTheme, which also drives prefers-color-scheme in
 // the page and the colours of native menus and dialogs).
 import type { NativeTheme, Session } from 'electron';

@@ -1,4 +1,4 @@
-// HttpTransport over a fetch function. In the app that is Electron's net.fetch: Chromium's network stack, so
+// HttpTransport over a fetch function. In the app that is a fetch over Electron's net.request: Chromium's network stack, so
 // the system or PAC proxy (with its authentication prompt) and the OS certificate store apply, which corporate
 // TLS inspection relies on and Node's own stack ignores. The same adapter runs on Node's fetch in tests.
 import { fail, PortolanFailure } from '../failure';
@@ -6,7 +6,7 @@ import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
 import { DEFAULT_MAX_BODY_BYTES } from './node-transport';
 import { checkRequestUrl } from './request-guard';
 
-/** The part of fetch this adapter uses; Electron's net.fetch and Node's fetch both fit. */
+/** The part of fetch this adapter uses; the app's fetch over net.request, net.fetch and Node's fetch all fit. */
 export type FetchLike = (url: string, init: RequestInit & { bypassCustomProtocolHandlers?: boolean; cache?: 'no-store' }) => Promise<Response>;
 
 export interface FetchTransportOptions {
