@@ -3,14 +3,15 @@
 // the renderer and no history content ever crosses IPC.
 import { dirname, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { ExportFormat } from '../core/history';
 import type { FileDialogs } from '../core/service/history-files';
 import type { Handlers } from '../shared/contract';
 
-const FILTERS = {
+const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   ndjson: { name: 'Portolan history (NDJSON)', extensions: ['ndjson'] },
   json: { name: 'JSON', extensions: ['json'] },
   csv: { name: 'CSV', extensions: ['csv'] },
-} as const;
+};
 
 export function createFileDialogs(dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>, window: () => BrowserWindow | null): FileDialogs {
   /**

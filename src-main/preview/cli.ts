@@ -74,7 +74,12 @@ async function main(): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   });
 
-  const server = await startPreviewServer({ handlers: core.handlers, rendererDir: join(ROOT, 'out', 'renderer'), port: args.port });
+  const server = await startPreviewServer({
+    handlers: core.handlers,
+    historyFiles: core.historyFiles,
+    rendererDir: join(ROOT, 'out', 'renderer'),
+    port: args.port,
+  });
   process.stdout.write(`PREVIEW_URL=${server.url}\n`);
 
   let stopping = false;

@@ -5,7 +5,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HistoryFiles } from '../core/service/history-files';
 import { dispatch, type Handlers } from '../shared/contract';
+import { EXPORT_PATH, IMPORT_PATH, receiveImport, sameOriginRequest, streamExport } from './history-routes';
 import { readStatic } from './static';
 
 export const PREVIEW_CSP =
@@ -20,7 +22,7 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export async function startPreviewServer(opts: { handlers: Handlers; rendererDir: string; port: number }): Promise<PreviewServer> {
+export async function startPreviewServer(opts: { handlers: Handlers; rendererDir: string; port: number; historyFiles?: HistoryFiles }): Promise<PreviewServer> {
   const key = randomBytes(24).toString('base64url');
   const keyBuf = Buffer.from(key);
   let origin = '';
@@ -40,6 +42,7 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
     if (!hosts.has((req.headers.host ?? '').toLowerCase())) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
     const path = new URL(req.url ?? '/', origin).pathname;
     if (path === '/api/invoke') return invoke(req, res);
+    if (path === EXPORT_PATH || path === IMPORT_PATH) return historyFile(req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = await readStatic(opts.rendererDir, path);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -54,8 +57,7 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     if (req.headers.origin !== undefined && !origins.has(req.headers.origin.toLowerCase())) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
-    const given = Buffer.from(String(req.headers['x-portolan-key'] ?? ''));
-    if (given.length !== keyBuf.length || !timingSafeEqual(given, keyBuf)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+    if (!keyOk(req.headers['x-portolan-key'])) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, 'text/plain; charset=utf-8', 'Expected application/json');
     }
@@ -80,6 +82,25 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }
 
+  function keyOk(value: unknown): boolean {
+    const given = Buffer.from(String(value ?? ''));
+    return given.length === keyBuf.length && timingSafeEqual(given, keyBuf);
+  }
+
+  /** Export as a streamed download (GET, key in the query: a download cannot send headers), import as a streamed upload. */
+  async function historyFile(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const files = opts.historyFiles;
+    if (!files) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    const url = new URL(req.url ?? '/', origin);
+    const isExport = path === EXPORT_PATH;
+    if (req.method !== (isExport ? 'GET' : 'POST')) return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    const key = isExport ? url.searchParams.get('key') : req.headers['x-portolan-key'];
+    if (!sameOriginRequest(req, origins) || !keyOk(key)) return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
+    const reply = (status: number, type: string, body: string) => send(res, status, type, body);
+    if (isExport) return streamExport(files, url, res, reply, SECURITY_HEADERS);
+    return receiveImport(files, url, req, reply);
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());
@@ -97,6 +118,16 @@ export async function startPreviewServer(opts: { handlers: Handlers; rendererDir
       }),
   };
 }
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': PREVIEW_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {
