@@ -2,7 +2,6 @@
 // (a file chosen in a save dialog, an HTTP download) owns the destination. NDJSON is the format meant for large
 // histories (a header line, then one record per line); JSON is the versioned document older Portolans import,
 // written as a stream too; CSV is for spreadsheets.
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { SnapshotView } from '../../shared/views';
 import { CSV_BOM, CSV_HEADER_LINE, csvSnapshotRows } from './export-csv';
@@ -42,7 +41,17 @@ class ChunkWriter {
     this.parts = [];
     this.size = 0;
     if (this.out.destroyed) throw new Error('The export destination was closed.');
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (this.out.write(chunk)) return;
+    const out = this.out;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        out.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+    });
   }
 }
 
@@ -63,12 +72,13 @@ export async function writeExport(state: HistoryState, out: Writable, format: Ex
   if (format === 'ndjson') await w.put(JSON.stringify({ format: EXPORT_FORMAT, version: NDJSON_VERSION, exportedAt }) + '\n');
   else if (format === 'json') await w.put(`{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${JSON.stringify(exportedAt)},"hostPorts":[`);
   else await w.put(CSV_BOM + CSV_HEADER_LINE + '\r\n');
+  const reads = new ReadAhead(state, plan);
   for (const hp of plan) {
     if (state.closed) throw new Error('The history was closed during the export.');
     if (format === 'json') await w.put(`${outcome.hostPorts > 0 ? ',' : ''}\n{"meta":${JSON.stringify(metaOf(state, hp.id))},"snapshots":[`);
     let written = 0;
-    for (const id of hp.snaps) {
-      const s = await readForExport(state, id, hp.id);
+    for (let i = 0; i < hp.snaps.length; i++) {
+      const s = await reads.next();
       if (!s) continue;
       if (format === 'ndjson') await w.put(JSON.stringify({ type: 'snapshot', snapshot: s }) + '\n');
       else if (format === 'json') await w.put(`${written > 0 ? ',' : ''}\n${JSON.stringify(s)}`);
@@ -88,6 +98,39 @@ export async function writeExport(state: HistoryState, out: Writable, format: Ex
 function metaOf(state: HistoryState, hostPortId: string): { hostPortId: string; note: string; tags: string[]; pinned: boolean } {
   const m = state.mem.getMeta(hostPortId);
   return { hostPortId, note: m.note, tags: [...m.tags], pinned: m.pinned };
+}
+
+/** File reads kept a few snapshots ahead of the writer, in order, so their latency overlaps. */
+class ReadAhead {
+  private readonly queue: Promise<SnapshotView | null>[] = [];
+  private readonly order: Generator<[string, string]>;
+
+  constructor(
+    private readonly state: HistoryState,
+    plan: { id: string; snaps: string[] }[],
+  ) {
+    this.order = (function* () {
+      for (const hp of plan) for (const id of hp.snaps) yield [id, hp.id] as [string, string];
+    })();
+    this.fill();
+  }
+
+  next(): Promise<SnapshotView | null> {
+    const head = this.queue.shift() ?? Promise.resolve(null);
+    this.fill();
+    return head;
+  }
+
+  private fill(): void {
+    while (this.queue.length < 16) {
+      const step = this.order.next();
+      if (step.done) return;
+      const read = readForExport(this.state, step.value[0], step.value[1]);
+      // Awaited in order by next(); marked handled so one failing early is not reported as unhandled meanwhile.
+      read.catch(() => undefined);
+      this.queue.push(read);
+    }
+  }
 }
 
 async function readForExport(state: HistoryState, id: string, hostPortId: string): Promise<SnapshotView | null> {
