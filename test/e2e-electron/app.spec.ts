@@ -135,7 +135,7 @@ test.describe('Electron app', () => {
     const proxy = page.getByRole('group', { name: 'Proxy' });
     // The app applies the setting, so the preview's --proxy note is absent.
     await expect(page.getByTestId('network-preview-note')).toHaveCount(0);
-    await proxy.getByRole('radio', { name: /^Manual proxy/ }).check();
+    await proxy.getByRole('radio', { name: 'Manual proxy' }).check();
     await page.getByLabel('Proxy URL', { exact: true }).fill('http://127.0.0.1:3128');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
@@ -144,10 +144,10 @@ test.describe('Electron app', () => {
     // Loopback (the sign-in redirect) never goes through the proxy.
     expect(await app.evaluate(({ session }) => session.defaultSession.resolveProxy('http://127.0.0.1:4000/'))).toBe('DIRECT');
 
-    await proxy.getByRole('radio', { name: /^No proxy/ }).check();
+    await proxy.getByRole('radio', { name: 'No proxy' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(resolved).toBe('DIRECT');
-    await proxy.getByRole('radio', { name: /^System proxy/ }).check();
+    await proxy.getByRole('radio', { name: 'System proxy' }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   });

@@ -33,17 +33,17 @@ test('the Network section saves a manual proxy and reads it back after a reload'
   await openSettings(page);
   const network = page.getByRole('region', { name: 'Network' });
   await expect(network.getByTestId('network-preview-note')).toContainText('--proxy');
-  await expect(proxyGroup(page).getByRole('radio', { name: /^System proxy/ })).toBeChecked();
+  await expect(proxyGroup(page).getByRole('radio', { name: 'System proxy' })).toBeChecked();
   await expect(page.getByLabel('Proxy URL', { exact: true })).toBeDisabled();
 
-  await proxyGroup(page).getByRole('radio', { name: /^Manual proxy/ }).check();
+  await proxyGroup(page).getByRole('radio', { name: 'Manual proxy' }).check();
   await page.getByLabel('Proxy URL', { exact: true }).fill('http://proxy.corp.example:3128');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 
   await page.reload();
   await openSettings(page);
-  await expect(proxyGroup(page).getByRole('radio', { name: /^Manual proxy/ })).toBeChecked();
+  await expect(proxyGroup(page).getByRole('radio', { name: 'Manual proxy' })).toBeChecked();
   await expect(page.getByLabel('Proxy URL', { exact: true })).toHaveValue('http://proxy.corp.example:3128');
   await expect(page.getByLabel('Proxy URL', { exact: true })).toBeEnabled();
   await shot(page, 'settings-network');
@@ -52,7 +52,7 @@ test('the Network section saves a manual proxy and reads it back after a reload'
 test('a proxy URL with credentials is refused beside the field and nothing is saved', async ({ page }) => {
   await page.goto(preview.url);
   await openSettings(page);
-  await proxyGroup(page).getByRole('radio', { name: /^Manual proxy/ }).check();
+  await proxyGroup(page).getByRole('radio', { name: 'Manual proxy' }).check();
   const url = page.getByLabel('Proxy URL', { exact: true });
   await url.fill('http://jdoe:secret@proxy.corp.example:3128');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -64,7 +64,7 @@ test('a proxy URL with credentials is refused beside the field and nothing is sa
 
   await page.reload();
   await openSettings(page);
-  await expect(proxyGroup(page).getByRole('radio', { name: /^System proxy/ })).toBeChecked();
+  await expect(proxyGroup(page).getByRole('radio', { name: 'System proxy' })).toBeChecked();
 });
 
 test('choosing Dark switches the page to the dark palette, and it stays after a reload', async ({ page }) => {
