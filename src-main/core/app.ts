@@ -25,6 +25,12 @@ import type { AuthPort, SourcePort } from './service/ports';
 import { createSettingsStore, withEndpointConfirmation } from './settings';
 import { withSettingsEffects } from './settings/settings-effects';
 import { allowedOrigins } from './allowed-origins';
+import { ThrottleGate } from './bulk/gate';
+import { gatedTransport } from './bulk/gated-transport';
+import { createBulkGraph, type BulkGraph } from './bulk/graph-calls';
+import { bulkHistorySaver } from './bulk/save-hit';
+import { BulkService } from './bulk/service';
+import { realTimers } from './bulk/timers';
 
 export interface Core {
   handlers: Handlers;
@@ -141,6 +147,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const staticTokens = ledger.track(staticTokenSource);
   const signedInTokens = ledger.track(auth.tokens);
   const demoTransport = createDemoTransport();
+  // One gate for every Graph request of bulk jobs and single lookups: shared Retry-After, single lookups first.
+  const bulkGate = new ThrottleGate({ timers: realTimers, initialLimit: 2, maxLimit: 16 });
+  const graphTransport = gatedTransport(transport, bulkGate, realTimers);
 
   const source = (): SourcePort => {
     const m = mode();
@@ -158,7 +167,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       kind: m === 'token' ? 'token' : 'graph',
       graphRoot: root,
       graph: createGraphClient({
-        transport,
+        transport: graphTransport,
         serviceRoot: root,
         apiVersion: s.apiVersion,
         tokens: m === 'token' ? staticTokens : signedInTokens,
@@ -198,6 +207,22 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     switchAccount: (id) => auth.switchAccount(id),
   };
 
+  const bulkGraph = (): BulkGraph => {
+    const m = mode();
+    const common = { timers: realTimers, gate: bulkGate };
+    if (m === 'demo') return createBulkGraph({ ...common, transport: demoTransport, serviceRoot: DEMO_GRAPH_ROOT, apiVersion: 'v1.0', tokens: demoTokenSource });
+    return createBulkGraph({ ...common, transport, serviceRoot: cloud().graphRoot, apiVersion: settings.get().apiVersion, tokens: m === 'token' ? staticTokens : signedInTokens });
+  };
+  const activeUsername = async (): Promise<string | null> => (mode() === 'msal' ? ((await auth.status()).active?.username ?? null) : null);
+  const bulk = new BulkService({
+    dir: join(opts.userDataDir, 'bulk'),
+    gate: bulkGate,
+    timers: realTimers,
+    graph: bulkGraph,
+    saveHit: bulkHistorySaver({ history, settings: () => settings.get(), sourceKind: () => source().kind, activeUsername, now: () => clock.now() }),
+  });
+  await bulk.restore();
+
   // The one door errors leave the core by: tokens echoed back by Graph or a proxy are scrubbed here.
   const historyFiles = new HistoryFiles(history, clock, opts.fileDialogs);
   const handlers = redactHandlerErrors(createHandlers({
@@ -216,6 +241,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...(opts.links ? { links: opts.links } : {}),
     ...(opts.proxyLogins ? { proxyLogins: opts.proxyLogins } : {}),
     historyFiles,
+    bulk,
   }), ledger);
 
   return {
@@ -233,6 +259,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     async dispose() {
       auth.cancelSignIn();
       opts.proxyLogins?.dispose();
+      await bulk.close();
       await auth.dispose?.();
       await history.close?.();
     },

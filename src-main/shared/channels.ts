@@ -30,6 +30,14 @@ export const CHANNEL_NAMES = [
   'app:pendingLinks',
   'proxyLogin:pending',
   'proxyLogin:answer',
+  'bulk:start',
+  'bulk:pause',
+  'bulk:resume',
+  'bulk:cancel',
+  'bulk:rerunFailed',
+  'bulk:status',
+  'bulk:results',
+  'bulk:export',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -20,6 +20,8 @@ import type {
 } from './views';
 
 export * from './views';
+import { BulkExportRequest, BulkJobRef, BulkResultsRequest, BulkStartRequest } from './bulk-contract';
+import type { BulkJobStatusView, BulkResultRowView } from './bulk-views';
 import { HostSectionRequest } from './host-section-contract';
 import type { HostSectionView } from './host-views';
 import type { ChannelName } from './channels';
@@ -186,6 +188,15 @@ export const channels = {
   /** The oldest proxy credential request waiting for the analyst, if any (it stays until answered or timed out). */
   'proxyLogin:pending': Empty,
   'proxyLogin:answer': ProxyAnswerRequest,
+  /** Bulk jobs: scheduled in main; the page polls bulk:status and bulk:results while one runs. */
+  'bulk:start': BulkStartRequest,
+  'bulk:pause': BulkJobRef,
+  'bulk:resume': BulkJobRef,
+  'bulk:cancel': BulkJobRef,
+  'bulk:rerunFailed': BulkJobRef,
+  'bulk:status': Empty,
+  'bulk:results': BulkResultsRequest,
+  'bulk:export': BulkExportRequest,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -227,6 +238,14 @@ export interface Responses {
   'proxyLogin:pending': { challenge: ProxyChallengeView | null };
   /** answered: false when the request had already timed out or been answered. */
   'proxyLogin:answer': { answered: boolean };
+  'bulk:start': BulkJobStatusView;
+  'bulk:pause': BulkJobStatusView;
+  'bulk:resume': BulkJobStatusView;
+  'bulk:cancel': BulkJobStatusView;
+  'bulk:rerunFailed': BulkJobStatusView;
+  'bulk:status': { jobs: BulkJobStatusView[] };
+  'bulk:results': { rows: BulkResultRowView[]; total: number };
+  'bulk:export': ExportView;
 }
 
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]>;

@@ -10,10 +10,11 @@ export type WatchedLookup = Pick<LookupState, 'error' | 'startedAt'>;
 
 const FIRST_RUN_KEY = 'portolan.firstRunDismissed';
 
-export type Screen = 'lookup' | 'history' | 'settings';
+export type Screen = 'lookup' | 'history' | 'bulk' | 'settings';
 export const SCREENS: { id: Screen; label: string }[] = [
   { id: 'lookup', label: 'Lookup' },
   { id: 'history', label: 'History' },
+  { id: 'bulk', label: 'Bulk' },
   { id: 'settings', label: 'Settings' },
 ];
 

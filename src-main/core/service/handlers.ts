@@ -7,6 +7,8 @@ import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
 import { exportStix } from '../stix/export';
+import type { BulkService } from '../bulk/service';
+import { bulkHandlers } from './bulk-handlers';
 import type { HistoryFiles } from './history-files';
 import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
 
@@ -34,6 +36,8 @@ export interface ServiceDeps {
   proxyLogins?: Pick<ProxyLoginQueue, 'pending' | 'answer'>;
   /** Export to and import from files that main reads and writes itself, as streams. */
   historyFiles?: HistoryFiles;
+  /** Bulk jobs (absent: the bulk channels answer notConfigured). */
+  bulk?: BulkService;
 }
 
 const OFFLINE_KINDS = new Set<PortolanError['kind']>(['network', 'offline', 'timeout']);
@@ -161,6 +165,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     // The answer carries the proxy password: it goes to Chromium's callback and nowhere else (not in any result).
     'proxyLogin:pending': () => asResult(async () => ({ challenge: deps.proxyLogins?.pending() ?? null })),
     'proxyLogin:answer': (req) => asResult(async () => ({ answered: deps.proxyLogins?.answer(req) ?? false })),
+    ...bulkHandlers(deps.bulk),
   };
 }
 
