@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CSS = readFileSync(join(__dirname, '..', '..', '..', 'src-renderer', 'styles', 'app.css'), 'utf8');
+const CSS = readFileSync(join(__dirname, '..', '..', '..', '..', 'src-renderer', 'styles', 'app.css'), 'utf8');
 
 /** Custom properties declared in the first `:root { … }` after `from` in the stylesheet. */
 function tokensAfter(from: number): Map<string, string> {

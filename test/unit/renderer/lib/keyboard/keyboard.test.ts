@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, shortcutFor, shortcutLines, type KeyLike } from '../../../src-renderer/lib/keyboard/keymap';
-import { NavStack } from '../../../src-renderer/lib/keyboard/nav-stack';
-import { paletteItems, targetLabel } from '../../../src-renderer/lib/keyboard/palette-items';
+import { SHORTCUTS, shortcutFor, shortcutLines, type KeyLike } from '../../../../../src-renderer/lib/keyboard/keymap';
+import { NavStack } from '../../../../../src-renderer/lib/keyboard/nav-stack';
+import { paletteItems, targetLabel } from '../../../../../src-renderer/lib/keyboard/palette-items';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
 const pc = { mac: false, typing: false, dialogOpen: false };
