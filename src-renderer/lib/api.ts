@@ -4,7 +4,8 @@ import type { Channel, PortolanApi, RequestOf, ResponseOf, Result } from '../../
 
 const PREVIEW_KEY_META = 'portolan-preview-key';
 
-function previewKey(): string {
+/** The preview's per-run key (empty in the app), also needed by its streamed history routes. */
+export function previewKey(): string {
   return document.querySelector(`meta[name="${PREVIEW_KEY_META}"]`)?.getAttribute('content') ?? '';
 }
 

@@ -1,10 +1,11 @@
 // The History screen's state. It lives in App (like the lookup) so filters and the open entry survive a trip to
 // another screen, and so the lookup error panel can open a saved snapshot here.
 import type { HostPortSummaryView, PortolanError } from '../../../src-main/shared/contract';
-import { call } from '../../lib/api';
+import { call, previewKey } from '../../lib/api';
 import { downloadText } from './download';
 import { EntryState } from './entry-state.svelte';
 import { HistoryListState } from './history-list.svelte';
+import { importOutcome, mainOwnsFiles, previewExportUrl, startDownload, uploadImport, type ExportFormat } from './history-transfer';
 import { plural } from './saved-label';
 
 export interface Toast {
@@ -20,6 +21,8 @@ export interface Toast {
  * choice away from anyone slower than the timer.
  */
 const TOAST_MS = 20_000;
+/** How often the History screen asks main how far an import has read. */
+const PROGRESS_POLL_MS = 250;
 
 export class HistoryState {
   readonly list = new HistoryListState();
@@ -29,6 +32,8 @@ export class HistoryState {
   #report = $state('');
   #transferError = $state.raw<PortolanError | null>(null);
   #busy = $state(false);
+  #importPercent = $state<number | null>(null);
+  #allOrNothing = $state(false);
   /** The row to focus when the analyst comes back from an entry. */
   #returnTo = $state<string | null>(null);
 
@@ -146,14 +151,19 @@ export class HistoryState {
 
   // ---- export, import ----
 
-  async exportAs(format: 'json' | 'csv', hostPortIds?: string[]): Promise<void> {
+  /** Main writes the file (the app's save dialog) or streams it as a download (the preview); nothing comes back but a count. */
+  async exportAs(format: ExportFormat, hostPortIds?: string[]): Promise<void> {
     this.#transferError = null;
+    if (!mainOwnsFiles()) {
+      startDownload(previewExportUrl(format, previewKey(), hostPortIds));
+      this.#report = 'The export is downloading.';
+      return;
+    }
     this.#busy = true;
-    const r = await call('history:export', hostPortIds ? { format, hostPortIds } : { format });
+    const r = await call('history:exportToFile', hostPortIds ? { format, hostPortIds } : { format });
     this.#busy = false;
     if (!r.ok) return this.#fail(r.error);
-    downloadText(r.value.filename, r.value.mime, r.value.content);
-    this.#report = `Exported ${r.value.filename}.`;
+    this.#report = r.value.saved ? `Exported ${plural(r.value.snapshots, 'snapshot')}.` : '';
   }
 
   /** A STIX 2.1 bundle of one snapshot, some host ports, or (with neither) the whole history. */
@@ -167,24 +177,55 @@ export class HistoryState {
     this.#report = `Exported ${r.value.filename}.`;
   }
 
-  async importFile(file: File): Promise<void> {
+  /** How far the running import has read, 0-100, or null when none runs or its size is unknown. */
+  get importPercent(): number | null {
+    return this.#importPercent;
+  }
+
+  get allOrNothing(): boolean {
+    return this.#allOrNothing;
+  }
+
+  set allOrNothing(value: boolean) {
+    this.#allOrNothing = value;
+  }
+
+  /** The app: main opens its dialog and reads the file. The preview: `file` (from the page's picker) is uploaded as a stream. */
+  async importFile(file?: File): Promise<void> {
     this.#transferError = null;
     this.#report = '';
     this.#busy = true;
+    const stop = this.#watchProgress();
     try {
-      let content: string;
-      try {
-        content = await file.text();
-      } catch {
-        return this.#fail({ kind: 'invalidInput', message: `Could not read ${file.name}. Nothing was imported.` });
-      }
-      const r = await call('history:import', { content });
+      const allOrNothing = this.#allOrNothing;
+      const r = file ? await uploadImport(file, allOrNothing) : await call('history:importFromFile', { allOrNothing });
       if (!r.ok) return this.#fail(r.error);
-      this.#report = `Imported ${plural(r.value.added, 'snapshot')}, skipped ${r.value.skipped} already in the history.`;
+      if ('cancelled' in r.value && r.value.cancelled) return;
+      const outcome = importOutcome(r.value);
+      if ('error' in outcome) return this.#fail(outcome.error);
+      this.#report = outcome.report;
       await this.list.reload();
     } finally {
+      stop();
       this.#busy = false;
     }
+  }
+
+  /** Polls main for the import's progress until stopped. */
+  #watchProgress(): () => void {
+    this.#importPercent = 0;
+    let stopped = false;
+    const poll = async (): Promise<void> => {
+      const r = await call('history:importProgress', {});
+      if (stopped || !r.ok || !r.value.active || !r.value.totalBytes) return;
+      this.#importPercent = Math.min(100, Math.round((r.value.bytesRead / r.value.totalBytes) * 100));
+    };
+    const timer = setInterval(() => void poll(), PROGRESS_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      this.#importPercent = null;
+    };
   }
 
   dismissError(): void {

@@ -1,0 +1,66 @@
+// Export and import without the history ever passing through the page: in the app main writes and reads the file
+// (its own save and open dialogs); in the web preview the export is a download the server streams and the import
+// an upload the browser streams from disk. The page only gets the short report.
+import type { ImportReportView, PortolanError, Result } from '../../../src-main/shared/contract';
+import { previewKey } from '../../lib/api';
+import { plural } from './saved-label';
+
+export type ExportFormat = 'ndjson' | 'json' | 'csv';
+
+/** The app has the preload's bridge (and main's dialogs); the preview has neither. */
+export function mainOwnsFiles(): boolean {
+  return typeof window !== 'undefined' && window.portolan !== undefined;
+}
+
+export function previewExportUrl(format: ExportFormat, key: string, hostPortIds?: string[]): string {
+  const q = new URLSearchParams({ format, key });
+  for (const id of hostPortIds ?? []) q.append('hostPortId', id);
+  return `/api/history/export?${q.toString()}`;
+}
+
+/** A navigation to the download: the browser streams it to disk, the page never holds it. */
+export function startDownload(url: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = '';
+  a.rel = 'noopener';
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/** The file is the request body: the browser reads it from disk as it sends. */
+export async function uploadImport(file: File, allOrNothing: boolean, fetchImpl: typeof fetch = (...a) => fetch(...a), key = previewKey()): Promise<Result<ImportReportView>> {
+  try {
+    const res = await fetchImpl(`/api/history/import${allOrNothing ? '?allOrNothing=1' : ''}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Portolan-Key': key },
+      body: file,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    const body = (await res.json()) as Result<ImportReportView>;
+    if (typeof body === 'object' && body !== null && typeof body.ok === 'boolean') return body;
+    return { ok: false, error: { kind: 'internal', message: `The preview answered HTTP ${res.status} without a result.`, status: res.status } };
+  } catch {
+    return { ok: false, error: { kind: 'offline', message: 'Portolan could not reach its background service. Is the preview still running?' } };
+  }
+}
+
+function problemText(r: ImportReportView): string {
+  const first = r.problems?.[0];
+  if (!first) return '';
+  const at = first.line !== null ? `line ${first.line}` : first.where;
+  return ` (${at}: ${first.message}${(r.refused ?? 0) > 1 ? '; …' : ''})`;
+}
+
+/** What an import did, in one sentence; an all-or-nothing import that refused a record is an error instead. */
+export function importOutcome(r: ImportReportView): { report: string } | { error: PortolanError } {
+  const refused = r.refused ?? 0;
+  if (r.aborted) {
+    return { error: { kind: 'invalidInput', message: `Nothing was imported: ${plural(refused, 'malformed record')} found${problemText(r)}.` } };
+  }
+  const base = `Imported ${plural(r.added, 'snapshot')}, skipped ${r.skipped} already in the history.`;
+  return { report: refused > 0 ? `${base} Refused ${plural(refused, 'malformed record')}${problemText(r)}.` : base };
+}
