@@ -78,7 +78,9 @@ export function answerGraphRequest(dataset: GraphDataset, req: GraphRequestLike,
   if (items === null) return graphError(404, 'itemNotFound', `Host '${host.slice(0, 100)}' has no observations.`, clientRequestId);
   const size = pageSizeFor(dataset, host);
   const collection = `${context}#Collection(microsoft.graph.security.hostPort)`;
-  return ok(JSON.stringify(pageOf(items, url, size, opts, collection, (item) => project(referenceCertificate(item), select))), clientRequestId);
+  // The list honours $expand=mostRecentSslCertificate, as Graph documents for hosts/{id}/ports.
+  const expandCert = expand.includes('mostRecentSslCertificate');
+  return ok(JSON.stringify(pageOf(items, url, size, opts, collection, (item) => project(expandCert ? item : referenceCertificate(item), select))), clientRequestId);
 }
 
 /** One page of a collection with an opaque $skiptoken next link, as Graph pages its lists. */
