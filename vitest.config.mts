@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // A few unit tests load ESLint or compile a JSON schema: seconds on a loaded 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

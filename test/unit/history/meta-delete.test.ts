@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES } from '../../../src-main/shared/error-codes';
 import { makeSnapshot } from '../../support/snapshots';
-import { FakeClock, openStore, tempDir } from './helpers';
+import { FakeClock, ManualScheduler, openStore, tempDir } from './helpers';
 
 function countSnapshotFiles(dir: string): number {
   const root = join(dir, 'snapshots');
@@ -96,14 +96,18 @@ describe('delete and undo', () => {
     const oldDel = await first.delete({ snapshotId: a.id });
     // Simulates a crash: no close(), so the trashed file is still on disk at the next open.
     expect(readdirSync(join(dir, 'trash'))).toHaveLength(1);
-    const second = await openStore(dir, { tuning: { searchLoadDelayMs: 0 } });
+    const scheduler = new ManualScheduler();
+    const second = await openStore(dir, { tuning: { searchLoadDelayMs: 0 }, scheduler });
     await expect(second.undo(oldDel.undoToken)).rejects.toMatchObject({ error: { kind: 'notFound' } });
     const del = await second.delete({ snapshotId: b.id });
-    await new Promise((r) => setTimeout(r, 50)); // lets the background purge run
+    scheduler.runAll(); // the purge of the previous session's trash runs after this session's deletion
     expect(await second.undo(del.undoToken)).toEqual({ restored: 1 });
     expect((await second.get(b.id)).id).toBe(b.id);
-    expect(readdirSync(dir).filter((f) => f.startsWith('trash-purge-'))).toEqual([]);
     await expect(second.get(a.id)).rejects.toMatchObject({ error: { kind: 'notFound' } });
+    await second.close(); // waits for the background purge
+    expect(readdirSync(dir).filter((f) => f.startsWith('trash-purge-'))).toEqual([]);
+    const third = await openStore(dir);
+    expect((await third.get(b.id)).id).toBe(b.id);
   });
 
   it('clears everything, files included, and stays cleared after a reopen', async () => {
