@@ -43,7 +43,19 @@ export function createNetRequestFetch(request: (options: ClientRequestConstructo
         ended.abort();
       };
 
-      req.on('login', (authInfo, callback) => onLogin(authInfo, callback, { signal: ended.signal }));
+      req.on('login', (authInfo, callback) => {
+        // Only a proxy challenge waits for the analyst; the transport's timeout is paused meanwhile.
+        if (authInfo.isProxy) init.onAuthWait?.(true);
+        onLogin(
+          authInfo,
+          (...credentials) => {
+            if (authInfo.isProxy) init.onAuthWait?.(false);
+            // Passed on as given: nothing at all means cancel.
+            callback(...credentials);
+          },
+          { signal: ended.signal },
+        );
+      });
       req.on('response', (res: IncomingMessage) => {
         settle();
         const headers = new Headers();

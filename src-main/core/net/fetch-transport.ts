@@ -7,7 +7,15 @@ import { DEFAULT_MAX_BODY_BYTES } from './node-transport';
 import { checkRequestUrl } from './request-guard';
 
 /** The part of fetch this adapter uses; the app's fetch over net.request, net.fetch and Node's fetch all fit. */
-export type FetchLike = (url: string, init: RequestInit & { bypassCustomProtocolHandlers?: boolean; cache?: 'no-store' }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: RequestInit & {
+    bypassCustomProtocolHandlers?: boolean;
+    cache?: 'no-store';
+    /** The app's fetch says when a proxy's request for credentials waits for the analyst (true) and when it is answered. */
+    onAuthWait?: (waiting: boolean) => void;
+  },
+) => Promise<Response>;
 
 export interface FetchTransportOptions {
   maxBodyBytes?: number;
@@ -23,13 +31,20 @@ export function createFetchTransport(fetchImpl: FetchLike, opts: FetchTransportO
     let timedOut = false;
     const onAbort = () => controller.abort();
     req.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer =
+    const startTimer = (): ReturnType<typeof setTimeout> | undefined =>
       req.timeoutMs !== undefined && req.timeoutMs > 0
         ? setTimeout(() => {
             timedOut = true;
             controller.abort();
           }, req.timeoutMs)
         : undefined;
+    let timer = startTimer();
+    // The request's clock stops while the analyst types a proxy password, and starts afresh once they answer
+    // (the prompt has its own limit), so a slow answer is not lost to a timeout.
+    const onAuthWait = (waiting: boolean): void => {
+      if (timer) clearTimeout(timer);
+      timer = waiting || timedOut ? undefined : startTimer();
+    };
     try {
       const res = await fetchImpl(url.href, {
         method: req.method,
@@ -41,6 +56,7 @@ export function createFetchTransport(fetchImpl: FetchLike, opts: FetchTransportO
         credentials: 'omit',
         cache: 'no-store',
         bypassCustomProtocolHandlers: true,
+        onAuthWait,
       });
       const body = await readCapped(res, maxBody, url);
       const headers: Record<string, string> = {};
