@@ -176,13 +176,12 @@ describe('licence-style failures', () => {
 });
 
 describe('throttling', () => {
-  it('429 with Retry-After seconds: waits that long (real sleep), then succeeds', async () => {
+  it('429 with Retry-After seconds: waits that long, then succeeds', async () => {
     server = await startGraphServer();
     server.setFault(hp, { kind: 'throttle', retryAfter: 1 }, 1);
-    const { client } = realClient(server.url, { sleep: undefined });
-    const started = Date.now();
+    const { client, sleeps } = realClient(server.url);
     const r = await client.getHostPort(HTTPS_ID, { expandCertificate: true });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(sleeps).toEqual([1000]);
     expect(r.hostPort.port).toBe(443);
     expect(server.requests).toHaveLength(2);
   });
@@ -225,11 +224,10 @@ describe('transport failures', () => {
     server = await startGraphServer();
     server.setFault(hp, { kind: 'delay', ms: 3000 });
     const { client } = realClient(server.url, { timeoutMs: 300 });
-    const started = Date.now();
+    // 'timeout' (not a late success) shows the deadline acted before the 3 s answer.
     const e = await errorOf(client.getHostPort(HTTPS_ID, { expandCertificate: true }));
     expect(e.kind).toBe('timeout');
     expect(e.message).toMatch(/did not answer within 0\.3 s/);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -266,10 +264,8 @@ describe('transport failures', () => {
     const { client } = realClient(server.url);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 100);
-    const started = Date.now();
     const e = await errorOf(client.getHostPort(HTTPS_ID, { expandCertificate: true }, ac.signal));
     expect(e.kind).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('cancellation while waiting out Retry-After (real sleep)', async () => {
@@ -278,10 +274,9 @@ describe('transport failures', () => {
     const { client } = realClient(server.url, { sleep: undefined });
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 150);
-    const started = Date.now();
     const e = await errorOf(client.getHostPort(HTTPS_ID, { expandCertificate: true }, ac.signal));
+    // Cancelled with one request sent: the 20 s wait was cut short, never waited out and retried.
     expect(e.kind).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -59,8 +59,6 @@ describe('demo source', () => {
     expect((await errorOf(transport({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/x' }))).message).toMatch(/refused to contact/);
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 20);
-    const started = Date.now();
     expect((await errorOf(transport({ method: 'GET', url: `${DEMO_GRAPH_ROOT}/v1.0/x`, signal: ac.signal }))).kind).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(500);
   });
 });
