@@ -94,6 +94,11 @@ export class BulkService {
     return job.status();
   }
 
+  /** Resolves when the job's current run has ended and its answers are on disk. */
+  settled(id: string): Promise<void> {
+    return this.#job(id).settled;
+  }
+
   list(): BulkJobStatusView[] {
     return [...this.#jobs.values()].map((j) => j.status()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }

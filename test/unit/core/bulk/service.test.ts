@@ -39,8 +39,7 @@ describe('BulkService', () => {
     await expect(svc.start('empty', ['nonsense here'])).rejects.toMatchObject({ error: { kind: 'invalidInput', field: 'lines' } });
     const started = await svc.start('INC 1', ['10.0.0.1:22', '10.0.0.2:22', '10.9.9.9:22', 'bad line here', '10.0.0.1:22']);
     expect(started.total).toBe(3);
-    // Wait for the job through its own status (the fake graph answers at once).
-    for (let i = 0; i < 100 && svc.list()[0]!.state === 'running'; i++) await new Promise((r) => setImmediate(r));
+    await svc.settled(started.id);
     expect(svc.list()[0]).toMatchObject({ state: 'finished', done: 3, failed: 0 });
     const byPortDesc = svc.results({ jobId: started.id, offset: 0, limit: 10, sort: 'target', descending: true, filter: '' });
     expect(byPortDesc.rows.map((r) => r.target)).toEqual(['10.9.9.9:22', '10.0.0.2:22', '10.0.0.1:22']);
