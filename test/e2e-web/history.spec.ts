@@ -282,7 +282,7 @@ test.describe.serial('saved history', () => {
     // Pinned first, with its tag; note and tags are searchable.
     await expect(rows(page).first()).toContainText(label(B));
     await expect(rows(page).first()).toContainText('incident-42');
-    await expect(rows(page).first()).toHaveAttribute('aria-label', /pinned/);
+    await expect(rows(page).first()).toHaveAccessibleName(/, pinned/);
     await page.getByLabel('Search history').fill('SEC-1234');
     await expect(rows(page)).toHaveCount(1);
     await page.getByLabel('Search history').fill('');

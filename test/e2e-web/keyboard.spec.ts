@@ -103,3 +103,17 @@ test('the command palette opens a saved lookup and compares it with the previous
   await page.locator('body').press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();
 });
+
+test('one click compares a snapshot with the one saved before it, and focus lands on the comparison', async ({ page }) => {
+  await page.goto(preview.url);
+  await tab(page, 'History').click();
+  await page.getByRole('option', { name: /85\.13\.139\.18/ }).first().click();
+  const rows = page.getByTestId('snapshot-row');
+  await expect(rows.first()).toBeVisible();
+  // The oldest snapshot has nothing before it.
+  await expect(rows.last().getByRole('button', { name: /Compare with previous/ })).toHaveCount(0);
+  const compare = rows.first().getByRole('button', { name: /Compare with previous/ });
+  await expect(compare).toHaveAccessibleName(/^Compare with previous\s*: snapshot \d+ of \d+$/);
+  await compare.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Comparison of 85.13.139.18:21' })).toBeFocused();
+});

@@ -109,4 +109,16 @@ describe('EntryState', () => {
     s.closeComparison();
     expect(s.comparison).toBeNull();
   });
+
+  test('compare with previous: one step, the snapshot saved just before; nothing for the oldest', async () => {
+    api.on('history:compare', () => ok({ changes: [] } as never));
+    const s = new EntryState(ID, { note: '', tags: [], pinned: false });
+    await s.load();
+    expect(s.previousOf('s3')?.id).toBe('s2');
+    expect(s.previousOf('s1')).toBeNull();
+    await s.compareWithPrevious('s2');
+    await s.compareWithPrevious('s1');
+    expect(api.requests('history:compare')).toEqual([{ beforeId: 's1', afterId: 's2' }]);
+    expect(s.comparison).not.toBeNull();
+  });
 });
