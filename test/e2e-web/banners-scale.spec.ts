@@ -29,7 +29,13 @@ function body(): Record<string, unknown> {
     // Row i observed N - i times: sorting by "Times observed" descending puts row 0 first, ascending the last row.
     timesObserved: N - i,
   }));
-  return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services: [], host: { id: HOST } };
+  const services = Array.from({ length: N / 10 }, (_, i) => ({
+    firstSeenDateTime: day(i),
+    lastSeenDateTime: day(i + 20),
+    isRecent: i % 2 === 0,
+    component: { id: `component-${i}`, name: `svc-${i}`, version: `${i % 9}.0`, category: ['Server', 'Framework', 'Remote Access'][i % 3], firstSeenDateTime: day(i), lastSeenDateTime: day(i + 40) },
+  }));
+  return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services, host: { id: HOST } };
 }
 
 let graph: GraphServer;
@@ -51,7 +57,7 @@ test.afterAll(async () => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-test('10,000 banners: few rows in the DOM, every row reachable, sortable, filterable and inert', async ({ page }) => {
+test('10,000 banners and 1,000 services: few rows in the DOM, every row reachable, sortable, filterable and inert', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(preview.url);
   await lookUp(page, HOST, PORT);
@@ -94,6 +100,13 @@ test('10,000 banners: few rows in the DOM, every row reachable, sortable, filter
   await expect(hostile.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   await shot(page, 'banners-10000-filtered');
+
+  // Services: each category shows its first rows and reveals more on request, with the component's own id.
+  const servers = page.getByRole('group', { name: /^Server: 334 services/ });
+  await expect(servers.locator('tbody tr')).toHaveCount(50);
+  await expect(servers.locator('tbody tr').first()).toContainText(/component-\d+/);
+  await servers.getByRole('button', { name: 'Show 200 more' }).click();
+  await expect(servers.locator('tbody tr')).toHaveCount(250);
 
   await page.getByLabel('Filter banners').fill('');
   await expect(grid).toHaveAttribute('aria-rowcount', String(N + 1));
