@@ -26,8 +26,8 @@ const NO_ELECTRON_IN_CORE = { name: 'electron', message: 'The core runs in plain
 
 /** Which folder may reach which: the arrows point one way, renderer → contract ← main side. */
 const ZONES = [
-  { from: 'src-renderer', forbid: ['src-main/core', 'src-main/electron', 'src-main/preload', 'src-main/preview'], message: 'The renderer may import only the shared contract (src-main/shared) from the main side.' },
-  { from: 'src-main/shared', forbid: ['src-main/core', 'src-main/electron', 'src-main/preload', 'src-main/preview', 'src-renderer'], message: 'The contract imports nothing from main-side folders; they import it.' },
+  { from: 'src-renderer', forbid: ['src-main'], message: 'The renderer may import only the shared contract (src-shared), nothing from src-main.' },
+  { from: 'src-shared', forbid: ['src-main', 'src-renderer'], message: 'The contract imports nothing from main-side folders; they import it.' },
   { from: 'src-main/core', forbid: ['src-main/electron', 'src-main/preload', 'src-main/preview', 'src-renderer'], message: 'The core depends on nothing of the shell, preload or preview.' },
   { from: 'src-main/preview', forbid: ['src-main/electron', 'src-main/preload', 'src-renderer'], message: 'The preview uses the core and the contract, never the Electron shell.' },
   { from: 'src-main/electron', forbid: ['src-main/preview', 'src-renderer'], message: 'The shell uses the core and the contract, never the preview.' },
@@ -74,7 +74,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/shared/**'],
+    files: ['src-shared/**'],
     rules: {
       'no-restricted-imports': restrict(
         [{ name: 'electron', message: 'The contract is shared with the renderer and plain Node.' }],

@@ -17,7 +17,7 @@ import { realTimers } from '../src-main/core/bulk/timers';
 import { parseRetryAfterMs } from '../src-main/core/graph/retry';
 import { createNodeTransport } from '../src-main/core/net/node-transport';
 import type { HttpTransport } from '../src-main/core/ports';
-import { planBulk, type BulkTarget } from '../src-main/shared/bulk-targets';
+import { planBulk, type BulkTarget } from '../src-shared/bulk-targets';
 import { startThrottlingGraphServer, type ThrottlingServer } from '../test/support/throttling-graph-server';
 import { runBaseline } from './naive-bulk';
 

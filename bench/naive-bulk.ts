@@ -1,7 +1,7 @@
 // The naive way to run a bulk job, for comparison: a fixed number of workers, each answer that is not a
 // success retried at once (no Retry-After, no backoff), five attempts per target, then the target is given up.
 import type { BulkGraph, BulkHit, CallAnswer, PortsPage } from '../src-main/core/bulk/graph-calls';
-import type { BulkTarget } from '../src-main/shared/bulk-targets';
+import type { BulkTarget } from '../src-shared/bulk-targets';
 
 export async function runBaseline(targets: BulkTarget[], graph: BulkGraph, concurrency: number): Promise<Set<string>> {
   const found = new Set<string>();

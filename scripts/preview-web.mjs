@@ -18,7 +18,7 @@ function newest(dir) {
   return latest;
 }
 
-const stale = !existsSync(built) || newest(join(root, 'src-renderer')) > statSync(built).mtimeMs || newest(join(root, 'src-main/shared')) > statSync(built).mtimeMs;
+const stale = !existsSync(built) || newest(join(root, 'src-renderer')) > statSync(built).mtimeMs || newest(join(root, 'src-shared')) > statSync(built).mtimeMs;
 if (stale) {
   const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
     cwd: root,

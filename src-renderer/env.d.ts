@@ -1,6 +1,6 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
-import type { PortolanApi, PortolanNotifications } from '../src-main/shared/contract';
+import type { PortolanApi, PortolanNotifications } from '../src-shared/contract';
 
 declare global {
   interface Window {

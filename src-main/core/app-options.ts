@@ -4,7 +4,7 @@ import type { ProxyLoginQueue } from './net/proxy-login';
 import type { SessionProxyConfig } from './net/proxy-settings';
 import type { Clock, Encryptor, HttpTransport, KvStoreFactory } from './ports';
 import type { ConfirmEndpoints } from './settings/endpoint-confirmation';
-import type { ThemeChoice } from '../shared/views';
+import type { ThemeChoice } from '../../src-shared/views';
 import type { FileDialogs } from './service/history-files';
 
 /** Everything the host (Electron shell or web preview) plugs into the core. */

@@ -2,8 +2,8 @@
 // ports and returns the IPC handler map. The Electron shell and the web preview both call this, so the
 // app and the preview run the very same code behind the contract.
 import { join } from 'node:path';
-import type { Handlers } from '../shared/contract';
-import type { AuthStatusView, SettingsView } from '../shared/views';
+import type { Handlers } from '../../src-shared/contract';
+import type { AuthStatusView, SettingsView } from '../../src-shared/views';
 import type { CoreOptions } from './app-options';
 import { createAuthService } from './auth';
 import { authorityWithTenant } from './auth/authority-config';

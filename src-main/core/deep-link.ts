@@ -8,8 +8,8 @@
 // parameters, a fragment, control characters, over-long text) is refused with a message saying why.
 // The parsed values then pass the contract's own 'lookup:run' schema and the core's host, port and id
 // rules, the very checks a lookup typed into the form goes through.
-import { LookupRequest } from '../shared/contract';
-import type { LinkTarget } from '../shared/views';
+import { LookupRequest } from '../../src-shared/contract';
+import type { LinkTarget } from '../../src-shared/views';
 import { toPortolanError } from './failure';
 import { normaliseHostPortId, normaliseLookupTarget } from './graph/target';
 

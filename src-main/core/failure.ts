@@ -1,4 +1,4 @@
-import type { ErrorKind, PortolanError, Result } from '../shared/views';
+import type { ErrorKind, PortolanError, Result } from '../../src-shared/views';
 
 /** The one error type core code throws. It carries the serialisable value that crosses IPC. */
 export class PortolanFailure extends Error {

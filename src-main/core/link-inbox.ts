@@ -2,7 +2,7 @@
 // before there is a window or a loaded page (macOS open-url at launch, a link in the first process's argv),
 // so they wait here until the renderer pulls them with 'app:pendingLinks'; a data-less nudge tells a page
 // that is already running to pull. Only validated targets and refusal messages are kept, never the raw link.
-import type { PendingLinkView } from '../shared/views';
+import type { PendingLinkView } from '../../src-shared/views';
 import { parseDeepLink } from './deep-link';
 
 /** A page that floods the OS with links cannot grow main's memory: the oldest are dropped. */

@@ -3,7 +3,7 @@
 // in any shape (a JSON message, an HTML page, a header copied into the body). The token source knows every
 // token it handed out, so the ledger remembers them and scrubs their exact text, and their URL-encoded
 // form, from every error leaving the core and every log line.
-import type { PortolanError } from '../shared/views';
+import type { PortolanError } from '../../src-shared/views';
 import { redactSecrets } from './failure';
 import type { TokenSource } from './ports';
 

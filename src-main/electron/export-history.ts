@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { ExportFormat } from '../core/history';
 import type { FileDialogs } from '../core/service/history-files';
-import type { Handlers } from '../shared/contract';
+import type { Handlers } from '../../src-shared/contract';
 
 const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   ndjson: { name: 'Portolan history (NDJSON)', extensions: ['ndjson'] },

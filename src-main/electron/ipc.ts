@@ -4,8 +4,8 @@
 // contract's zod schema (dispatch). Refusals are typed Result values, never throws: a thrown Error
 // crosses Electron IPC as a bare message with its fields lost.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { CHANNEL_NAMES, ipcChannel, type ChannelName } from '../shared/channels';
-import { dispatch, type Handlers, type PortolanError, type Result } from '../shared/contract';
+import { CHANNEL_NAMES, ipcChannel, type ChannelName } from '../../src-shared/channels';
+import { dispatch, type Handlers, type PortolanError, type Result } from '../../src-shared/contract';
 import { originOf } from './app-protocol';
 
 export interface SenderPolicy {

@@ -3,7 +3,7 @@
 // the page and the colours of native menus and dialogs).
 import type { NativeTheme, Session } from 'electron';
 import type { SessionProxyConfig } from '../core/net/proxy-settings';
-import type { ThemeChoice } from '../shared/views';
+import type { ThemeChoice } from '../../src-shared/views';
 
 export function createProxyApplier(session: Pick<Session, 'setProxy' | 'closeAllConnections'>): (config: SessionProxyConfig) => Promise<void> {
   return async (config) => {

@@ -7,8 +7,8 @@
 // IpcRendererEvent, or any value from main through a listener: a compromised renderer (say, markup smuggled
 // in a banner) can only make the calls the contract already allows, and main validates each of those again.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNEL_NAMES, ipcChannel, NOTIFICATIONS, type ChannelName, type NotificationName } from '../shared/channels';
-import type { PortolanApi, PortolanError, PortolanNotifications } from '../shared/contract';
+import { CHANNEL_NAMES, ipcChannel, NOTIFICATIONS, type ChannelName, type NotificationName } from '../../src-shared/channels';
+import type { PortolanApi, PortolanError, PortolanNotifications } from '../../src-shared/contract';
 
 const ALLOWED: ReadonlySet<string> = new Set(CHANNEL_NAMES);
 

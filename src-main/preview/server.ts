@@ -6,7 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HistoryFiles } from '../core/service/history-files';
-import { dispatch, type Handlers } from '../shared/contract';
+import { dispatch, type Handlers } from '../../src-shared/contract';
 import { EXPORT_PATH, IMPORT_PATH, receiveImport, sameOriginRequest, streamExport } from './history-routes';
 import { readStatic } from './static';
 

@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { AppInfoView, AuthStatusView, LinkTarget } from '../../src-main/shared/contract';
+import type { AppInfoView, AuthStatusView, LinkTarget } from '../../src-shared/contract';
 import { FakeApi, err, ok } from '../../test/support/fake-renderer-api';
 import { AppState } from './app-state.svelte';
 

@@ -1,6 +1,6 @@
 // What the shell knows: where the data comes from (app:info), who is signed in (auth:status),
 // and which screen is showing.
-import type { AppInfoView, AuthStatusView, LinkTarget, PortolanError } from '../../src-main/shared/contract';
+import type { AppInfoView, AuthStatusView, LinkTarget, PortolanError } from '../../src-shared/contract';
 import type { LookupState } from '../features/lookup/lookup-state.svelte';
 import { call } from '../lib/api';
 import { signInPromptFor } from './sign-in-prompt';

@@ -1,5 +1,5 @@
 // ProxyLoginFlow as reactive state for the dialog.
-import type { PortolanError, ProxyChallengeView } from '../../src-main/shared/contract';
+import type { PortolanError, ProxyChallengeView } from '../../src-shared/contract';
 import { api } from '../lib/api';
 import { ProxyLoginFlow, type ProxyLoginSnapshot } from './proxy-login';
 

@@ -2,7 +2,7 @@
 // it (user name and password, or cancel), then pull the next. Main holds the requests and calls Chromium's
 // callback; the page only ever holds the one being asked about. The password passes through submit() to main
 // and is kept nowhere here.
-import type { PortolanApi, PortolanError, ProxyChallengeView } from '../../src-main/shared/contract';
+import type { PortolanApi, PortolanError, ProxyChallengeView } from '../../src-shared/contract';
 
 export interface ProxyLoginSnapshot {
   challenge: ProxyChallengeView | null;

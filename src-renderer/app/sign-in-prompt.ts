@@ -1,7 +1,7 @@
 // When the "Sign in again" prompt shows: a lookup failed because the sign-in expired, was revoked or lacks
 // consent (main maps interaction_required, consent_required and invalid_grant to signInRequired, and a
 // Graph 401 after one forced refresh to unauthorized), and no sign-in has happened since that lookup began.
-import type { AuthStatusView, PortolanError } from '../../src-main/shared/contract';
+import type { AuthStatusView, PortolanError } from '../../src-shared/contract';
 
 export interface PromptInput {
   error: PortolanError | null;

@@ -1,6 +1,6 @@
 // The renderer's one way to reach main: the preload's window.portolan in the app, or the web preview's
 // HTTP bridge. Either way every call resolves to a Result; nothing throws across the boundary.
-import type { Channel, PortolanApi, RequestOf, ResponseOf, Result } from '../../src-main/shared/contract';
+import type { Channel, PortolanApi, RequestOf, ResponseOf, Result } from '../../src-shared/contract';
 
 const PREVIEW_KEY_META = 'portolan-preview-key';
 

@@ -1,6 +1,6 @@
 // Main's data-less nudges (the app's preload only; the web preview has none, and the page pulls what it
 // needs on load instead). Each subscription returns its unsubscribe function.
-import type { PortolanNotifications } from '../../src-main/shared/contract';
+import type { PortolanNotifications } from '../../src-shared/contract';
 
 type Source = Partial<PortolanNotifications> | undefined;
 

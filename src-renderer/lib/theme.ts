@@ -1,6 +1,6 @@
 // Settings › Appearance on the page: data-theme on <html> picks the palette in app.css. System leaves the
 // attribute off, so the stylesheet follows prefers-color-scheme (which in the app follows nativeTheme).
-import type { ThemeChoice } from '../../src-main/shared/contract';
+import type { ThemeChoice } from '../../src-shared/contract';
 
 /** The part of <html> this touches (its dataset), so the rule is testable without a DOM. */
 export interface ThemeRoot {

@@ -1,5 +1,5 @@
 // Timestamps as analysts read them: exact UTC first, a relative time beside it. Pure, no DOM.
-import type { Stamp } from '../../src-main/shared/views';
+import type { Stamp } from '../../src-shared/views';
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 

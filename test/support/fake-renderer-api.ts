@@ -1,6 +1,6 @@
 // A stand-in for src-renderer/lib/api in the state classes' tests: each channel answers what the test says,
 // every call is recorded, and an answer can be held back to play out races (a superseded lookup, a late page).
-import type { Channel, PortolanError, RequestOf, ResponseOf, Result } from '../../src-main/shared/contract';
+import type { Channel, PortolanError, RequestOf, ResponseOf, Result } from '../../src-shared/contract';
 
 type Answer<C extends Channel> = (request: RequestOf<C>) => Result<ResponseOf<C>> | Promise<Result<ResponseOf<C>>>;
 

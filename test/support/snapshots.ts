@@ -1,6 +1,6 @@
 // Realistic, deterministic snapshot inputs for history tests and the benchmark: Graph-shaped raw responses of
 // 3 to 5 KB with varied banners (HTTP, SSH, SMTP, FTP, TLS, ...), services and certificates.
-import type { BannerView, CertificateView, HostPortView, ServiceView, Stamp } from '../../src-main/shared/views';
+import type { BannerView, CertificateView, HostPortView, ServiceView, Stamp } from '../../src-shared/views';
 import type { SnapshotInput } from '../../src-main/core/history';
 
 /** Small deterministic PRNG (mulberry32) so every run builds the same history. */

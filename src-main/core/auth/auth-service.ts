@@ -7,7 +7,7 @@
 // browser tab's outcome from the second caller and the renderer already shows Cancel for the pending one.
 import * as path from 'node:path';
 import { LogLevel, PublicClientApplication, type AccountInfo } from '@azure/msal-node';
-import type { AccountView, AuthStatusView, SettingsView } from '../../shared/views';
+import type { AccountView, AuthStatusView, SettingsView } from '../../../src-shared/views';
 import { fail, PortolanFailure, redactSecrets } from '../failure';
 import type { Encryptor, HttpTransport, TokenSource } from '../ports';
 import { createNodeTransport } from '../net/node-transport';

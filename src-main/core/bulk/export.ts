@@ -1,7 +1,7 @@
 // A job's results as CSV (one row per result, cells defused by the history export's encoder, since banners
 // and service names are attacker-controlled) or JSON.
-import type { BulkResultRowView } from '../../shared/bulk-views';
-import type { ExportView } from '../../shared/views';
+import type { BulkResultRowView } from '../../../src-shared/bulk-views';
+import type { ExportView } from '../../../src-shared/views';
 import { CSV_BOM, csvCell } from '../history/export-csv';
 
 const HEADER = ['line', 'target', 'outcome', 'host', 'port', 'protocol', 'status', 'banners', 'services', 'topServices', 'certificateSubject', 'hostPortId', 'snapshotId', 'errorKind', 'errorCode', 'errorStatus', 'error'];

@@ -2,7 +2,7 @@
 // because a Retry-After must pause every worker and not only the one that was told. The token is shared by
 // all workers: one refresh at a time, reused by every request that saw the same 401.
 import { randomUUID } from 'node:crypto';
-import type { HostPortView, PortolanError } from '../../shared/views';
+import type { HostPortView, PortolanError } from '../../../src-shared/views';
 import { PortolanFailure, toPortolanError } from '../failure';
 import { mapGraphError } from '../graph/errors';
 import { parseHostPort, parseHostPortBody } from '../graph/parse';

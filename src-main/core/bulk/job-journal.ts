@@ -3,9 +3,9 @@
 // beside it. Replay takes the last word per target; a torn last line (a crash mid-write) is cut off on open.
 import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BulkTarget } from '../../shared/bulk-targets';
-import type { BulkHitView } from '../../shared/bulk-views';
-import type { PortolanError } from '../../shared/views';
+import type { BulkTarget } from '../../../src-shared/bulk-targets';
+import type { BulkHitView } from '../../../src-shared/bulk-views';
+import type { PortolanError } from '../../../src-shared/views';
 
 
 export type JournalEntry =

@@ -1,9 +1,9 @@
 // One bulk job: its definition and journal on disk, the run that looks up what the journal does not yet
 // answer, and the figures the progress bar shows. A target answered in the journal is never sent again;
 // every target without an answer is (after a restart too), so nothing is looked up twice or skipped.
-import type { BulkTarget } from '../../shared/bulk-targets';
-import type { BulkHitView, BulkJobState, BulkJobStatusView, BulkResultRowView } from '../../shared/bulk-views';
-import type { PortolanError } from '../../shared/views';
+import type { BulkTarget } from '../../../src-shared/bulk-targets';
+import type { BulkHitView, BulkJobState, BulkJobStatusView, BulkResultRowView } from '../../../src-shared/bulk-views';
+import type { PortolanError } from '../../../src-shared/views';
 import type { ThrottleGate } from './gate';
 import type { BulkGraph, BulkHit } from './graph-calls';
 import { JournalWriter, replayJob, writeDefinition, type JobDefinition, type JournalEntry } from './job-journal';

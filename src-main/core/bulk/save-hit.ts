@@ -1,6 +1,6 @@
 // Saves a bulk result to history like any lookup, and tags its host port with the job's name so the
 // analyst finds the job's results there too.
-import type { DataSource, SettingsView } from '../../shared/views';
+import type { DataSource, SettingsView } from '../../../src-shared/views';
 import type { HistoryPort } from '../service/ports';
 import type { BulkHit } from './graph-calls';
 

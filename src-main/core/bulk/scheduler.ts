@@ -1,8 +1,8 @@
 // Runs one bulk job's targets through the shared gate: one port listing per host (every port of that host is
 // answered from it), one GET per pasted host port ID, bounded retries per target, pause, resume and cancel.
 // It decides nothing about time itself: the gate holds Retry-After and concurrency, the timers are injected.
-import type { BulkTarget } from '../../shared/bulk-targets';
-import type { PortolanError } from '../../shared/views';
+import type { BulkTarget } from '../../../src-shared/bulk-targets';
+import type { PortolanError } from '../../../src-shared/views';
 import { fail } from '../failure';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../graph/retry';
 import type { GateOutcome, ThrottleGate } from './gate';

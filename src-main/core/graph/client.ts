@@ -1,8 +1,8 @@
 // The Microsoft Graph client for Defender Threat Intelligence host ports: token, retries, paging, parsing.
 import { randomUUID } from 'node:crypto';
-import type { HostSectionRequest } from '../../shared/host-section-contract';
-import type { HostPortEntryView, HostPortListView, HostSectionView } from '../../shared/host-views';
-import type { CloudId, HostPortView, LookupRequestInfo, PortolanError } from '../../shared/views';
+import type { HostSectionRequest } from '../../../src-shared/host-section-contract';
+import type { HostPortEntryView, HostPortListView, HostSectionView } from '../../../src-shared/host-views';
+import type { CloudId, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { isTransientNetworkCode } from '../net/node-transport';
 import { abortableSleep } from '../net/sleep';

@@ -1,5 +1,5 @@
 // The national clouds the Get hostPort page lists, and the 'custom' root used by tests and the preview.
-import type { CloudId, SettingsView } from '../../shared/views';
+import type { CloudId, SettingsView } from '../../../src-shared/views';
 import { fail } from '../failure';
 import { isLoopbackHostname } from '../net/url';
 

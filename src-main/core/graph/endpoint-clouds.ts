@@ -2,8 +2,8 @@
 // per-page national-cloud note: Get hostReputation, List passiveDns and List passiveDnsReverse say "Global only";
 // Get host, Get whoisRecord, the port list and List relatedHosts carry no restriction, so they follow Get hostPort
 // (every deployment the seed lists). A 'custom' root (tests, the preview, a private stand-in) is never limited.
-import type { HostSectionKind } from '../../shared/host-views';
-import type { CloudId } from '../../shared/views';
+import type { HostSectionKind } from '../../../src-shared/host-views';
+import type { CloudId } from '../../../src-shared/views';
 
 type NationalCloud = Exclude<CloudId, 'custom'>;
 

@@ -1,6 +1,6 @@
 // Maps a non-success Graph response to the typed taxonomy. Branches on status and error.code only:
 // messages are localised and change without notice.
-import type { PortolanError } from '../../shared/views';
+import type { PortolanError } from '../../../src-shared/views';
 import { redactSecrets } from '../failure';
 import type { HttpResponse } from '../ports';
 import { parseRetryAfterMs } from './retry';

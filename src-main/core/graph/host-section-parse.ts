@@ -1,8 +1,8 @@
 // Reading the host endpoints' bodies into views. Tolerant as the hostPort parser is: missing or mistyped
 // values become null, invalid dates keep their raw text, unknown enum values are kept as received.
-import type { PassiveDnsRecordView, ReputationView, WhoisContactRole, WhoisContactView, WhoisView } from '../../shared/host-views';
-import { WHOIS_CONTACT_ROLES } from '../../shared/host-views';
-import type { HostView } from '../../shared/views';
+import type { PassiveDnsRecordView, ReputationView, WhoisContactRole, WhoisContactView, WhoisView } from '../../../src-shared/host-views';
+import { WHOIS_CONTACT_ROLES } from '../../../src-shared/host-views';
+import type { HostView } from '../../../src-shared/views';
 import { fail } from '../failure';
 import { parseHostEntity, unwrap } from './parse';
 import { toStamp } from './timestamps';

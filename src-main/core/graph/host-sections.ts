@@ -1,10 +1,10 @@
 // The host endpoints behind the detail's host sections. Each is one GET through the client's own request
 // rules (token, retries, Retry-After); each fails on its own, and an endpoint Microsoft does not offer in the
 // configured national cloud is refused here, before any request.
-import { ERROR_CODES } from '../../shared/error-codes';
-import type { HostSectionRequest } from '../../shared/host-section-contract';
-import type { HostSectionKind, HostSectionView } from '../../shared/host-views';
-import type { CloudId } from '../../shared/views';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
+import type { HostSectionRequest } from '../../../src-shared/host-section-contract';
+import type { HostSectionKind, HostSectionView } from '../../../src-shared/host-views';
+import type { CloudId } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { joinRoot } from '../net/url';
 import type { Clock, HttpResponse } from '../ports';

@@ -11,8 +11,8 @@ import type {
   HostPortView,
   HostView,
   ServiceView,
-} from '../../shared/views';
-import { HOSTPORT_SELECTABLE } from '../../shared/selectable';
+} from '../../../src-shared/views';
+import { HOSTPORT_SELECTABLE } from '../../../src-shared/selectable';
 import { fail } from '../failure';
 import { shorten, toStamp } from './timestamps';
 

@@ -1,6 +1,6 @@
 // A host's port list, GET /hosts/{host}/ports, read to its last page. Resolution picks one id from it, and the
 // whole list goes back with the lookup so the analyst sees every other port of the host.
-import type { HostPortEntryView } from '../../shared/host-views';
+import type { HostPortEntryView } from '../../../src-shared/host-views';
 import { fail } from '../failure';
 import type { HttpResponse } from '../ports';
 import { toStamp } from './timestamps';

@@ -1,5 +1,5 @@
 // $select / $expand for Get hostPort, checked against the documented rules before anything is sent.
-import { HOSTPORT_SELECTABLE, type SelectableField } from '../../shared/contract';
+import { HOSTPORT_SELECTABLE, type SelectableField } from '../../../src-shared/contract';
 import { fail } from '../failure';
 
 export const EXPANDABLE = ['mostRecentSslCertificate'] as const;

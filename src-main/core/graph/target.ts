@@ -1,11 +1,11 @@
 // Validates and normalises what the analyst typed: a host (IPv4, IPv6 or hostname), a port, or a pasted
 // host port id. The reading of host and port text is the one the renderer's form uses (shared/host-port-input);
 // here every rejection becomes an 'invalidInput' failure whose message says exactly what is wrong.
-import { hostPortIdProblem } from '../../shared/host-port-id';
-import { ENTER_PORT, parseHostInput, parseLookupInput, parsePortInput, type HostKind } from '../../shared/host-port-input';
+import { hostPortIdProblem } from '../../../src-shared/host-port-id';
+import { ENTER_PORT, parseHostInput, parseLookupInput, parsePortInput, type HostKind } from '../../../src-shared/host-port-input';
 import { fail } from '../failure';
 
-export type { HostKind } from '../../shared/host-port-input';
+export type { HostKind } from '../../../src-shared/host-port-input';
 
 export interface NormalisedHost {
   /** The form sent to Graph: IPv4 dotted quad, IPv6 compressed lower-case without brackets, or an ASCII (punycode) hostname. */

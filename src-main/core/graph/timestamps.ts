@@ -1,6 +1,6 @@
 // Strict ISO 8601 date-time checking. Date.parse is too lenient for our purpose (engines differ, and some
 // roll impossible dates over instead of rejecting them), and we must never silently "fix" what Graph sent.
-import type { Stamp } from '../../shared/views';
+import type { Stamp } from '../../../src-shared/views';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?([Zz]|[+-]\d{2}:\d{2})$/;
 

@@ -5,7 +5,7 @@
 // identified by its component's name and category; the same key with a different version is "versionChanged".
 // Repeated keys are paired in order, so two identical banners in one snapshot are not collapsed into one.
 // The certificate changed when its sha1 (or, lacking that, its id) differs. `fields` lists only fields that differ.
-import type { BannerView, CompareView, HostPortView, ServiceView, SnapshotView } from '../../shared/views';
+import type { BannerView, CompareView, HostPortView, ServiceView, SnapshotView } from '../../../src-shared/views';
 import { fail } from '../failure';
 import { recFromSnapshot, metaView } from './records';
 

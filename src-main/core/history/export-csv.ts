@@ -1,7 +1,7 @@
 // CSV for spreadsheets: one row per banner and per service of every snapshot (a snapshot with neither gets one
 // "snapshot" row so it is not silently missing). Banners and service names are attacker-controlled, so a cell
 // that a spreadsheet would run as a formula is defused with a leading apostrophe (OWASP's CSV injection advice).
-import type { SnapshotView } from '../../shared/views';
+import type { SnapshotView } from '../../../src-shared/views';
 
 const HEADER = [
   'hostPortId',

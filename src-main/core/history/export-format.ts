@@ -1,8 +1,8 @@
 // The JSON export file: lossless (every snapshot in full, raw response included) and versioned, so a later build
 // can read it and an older build can refuse it clearly.
 import { z } from 'zod';
-import { SAVED_HOST_PORT_ID_MAX } from '../../shared/limits';
-import type { SnapshotView } from '../../shared/views';
+import { SAVED_HOST_PORT_ID_MAX } from '../../../src-shared/limits';
+import type { SnapshotView } from '../../../src-shared/views';
 import { SNAPSHOT_ID } from './layout';
 
 export const EXPORT_FORMAT = 'portolan-history';

@@ -3,7 +3,7 @@
 // histories (a header line, then one record per line); JSON is the versioned document older Portolans import,
 // written as a stream too; CSV is for spreadsheets.
 import type { Writable } from 'node:stream';
-import type { SnapshotView } from '../../shared/views';
+import type { SnapshotView } from '../../../src-shared/views';
 import { CSV_BOM, CSV_HEADER_LINE, csvSnapshotRows } from './export-csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, NDJSON_VERSION } from './export-format';
 import type { HistoryState } from './state';

@@ -1,7 +1,7 @@
 // Import read as a stream: an NDJSON export record by record, or an older JSON export. Each record is checked on
 // its own; a malformed one is refused with its line number and the rest still imports, unless the caller asked
 // for all or nothing (then a first pass checks everything and nothing is written when anything is refused).
-import type { ImportProblemView, ImportReportView, SnapshotView } from '../../shared/views';
+import type { ImportProblemView, ImportReportView, SnapshotView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { maybeCompact } from './compaction';
 import { EXPORT_FORMAT, EXPORT_VERSION, metaSchema, NDJSON_VERSION, snapshotSchema } from './export-format';

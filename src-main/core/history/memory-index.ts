@@ -1,6 +1,6 @@
 // The in-memory index: every snapshot's record grouped by hostPort, the hostPort notes/tags/pins, and the search
 // text. Listing, filtering and searching never touch the disk.
-import type { HostPortSummaryView } from '../../shared/views';
+import type { HostPortSummaryView } from '../../../src-shared/views';
 import type { SnapRec } from './records';
 
 export interface HostPortMeta {

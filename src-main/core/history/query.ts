@@ -1,5 +1,5 @@
 // Turns a contract HistoryQuery into the in-memory filter: defaults, date bounds and search terms.
-import { HistoryQuery } from '../../shared/contract';
+import { HistoryQuery } from '../../../src-shared/contract';
 import { fail } from '../failure';
 import type { ListFilter } from './memory-index';
 

@@ -1,6 +1,6 @@
 // Reading one listed snapshot from its file. A file that turns out missing or damaged is dropped from the list
 // (and kept aside when damaged), so the list stops offering what cannot be shown.
-import type { SnapshotView } from '../../shared/views';
+import type { SnapshotView } from '../../../src-shared/views';
 import { fail } from '../failure';
 import type { SnapRec } from './records';
 import type { HistoryState } from './state';

@@ -1,7 +1,7 @@
 // The small per-snapshot record that the index keeps in memory and on disk, and the search text derived from a
 // snapshot. The full snapshot (raw response, parsed view) lives only in its own file.
 import { createHash, randomBytes } from 'node:crypto';
-import type { HostPortView, SnapshotMetaView, SnapshotView } from '../../shared/views';
+import type { HostPortView, SnapshotMetaView, SnapshotView } from '../../../src-shared/views';
 
 export interface SnapRec {
   id: string;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SnapshotView } from '../../shared/views';
+import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
 import { fsyncDir } from '../fs/atomic-file';
 import { DIR_MODE, FILE_MODE, isDamage, kvPath, moveAside, peekKv } from './kv-files';

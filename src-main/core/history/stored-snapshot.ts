@@ -1,8 +1,8 @@
 // The snapshot as it is written to disk, a type of its own rather than the IPC view: the view may grow for the
 // screen (a new field, a renamed one) without changing what files hold, and a new on-disk field is a decision
 // made here, together with the schema version that readers check.
-import type { HostPortIdOrigin } from '../../shared/host-views';
-import type { CloudId, DataSource, HostPortView, LookupRequestInfo, SnapshotView } from '../../shared/views';
+import type { HostPortIdOrigin } from '../../../src-shared/host-views';
+import type { CloudId, DataSource, HostPortView, LookupRequestInfo, SnapshotView } from '../../../src-shared/views';
 
 export const SNAPSHOT_FORMAT = 'portolan-snapshot';
 export const SNAPSHOT_SCHEMA_VERSION = 2;

@@ -1,6 +1,6 @@
 // Export (JSON for another Portolan, CSV for a spreadsheet) and import. An import adds only snapshots the history
 // does not hold yet (same id or same content) and merges notes, tags and pins without overwriting any.
-import type { ExportView, ImportReportView, SnapshotView } from '../../shared/views';
+import type { ExportView, ImportReportView, SnapshotView } from '../../../src-shared/views';
 import { PortolanFailure } from '../failure';
 import { maybeCompact } from './compaction';
 import { csvRows } from './export-csv';

@@ -7,8 +7,8 @@ import type {
   ImportReportView,
   SnapshotMetaView,
   SnapshotView,
-} from '../../shared/views';
-import type { HistoryQuery } from '../../shared/contract';
+} from '../../../src-shared/views';
+import type { HistoryQuery } from '../../../src-shared/contract';
 import type { Writable } from 'node:stream';
 import type { Clock, KvStoreFactory } from '../ports';
 import type { ExportFormat, ExportOutcome } from './export-stream';

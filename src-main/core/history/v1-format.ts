@@ -1,7 +1,7 @@
 // Schema v1: what the first, naive build wrote. Every snapshot in one array in one store ('history.json'), with
 // savedAt as epoch milliseconds, the account under `username` and the parsed view under `view`. Every save
 // rewrote the whole file, which is why v2 replaced it. Kept here so the migration (and its test) read it exactly.
-import type { CloudId, DataSource, HostPortView, LookupRequestInfo, SnapshotView } from '../../shared/views';
+import type { CloudId, DataSource, HostPortView, LookupRequestInfo, SnapshotView } from '../../../src-shared/views';
 import { SNAPSHOT_ID } from './layout';
 import { newSnapshotId } from './records';
 import { snapshotSchema } from './export-format';

@@ -4,7 +4,7 @@
 // the app quitting) the callback is called exactly once, and the user name and password are handed to it and
 // nowhere else: they are never kept, logged or written down.
 import { randomUUID } from 'node:crypto';
-import type { ProxyChallengeView } from '../../shared/views';
+import type { ProxyChallengeView } from '../../../src-shared/views';
 
 export interface ProxyCredentials {
   username: string;

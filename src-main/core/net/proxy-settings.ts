@@ -1,7 +1,7 @@
 // Settings › Network: how the app reaches Graph and Entra ID. The app applies it to Chromium's session
 // (session.setProxy); the value is checked here, in plain TypeScript, so the preview and tests check it alike.
-import { ERROR_CODES } from '../../shared/error-codes';
-import type { ProxyMode } from '../../shared/views';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
+import type { ProxyMode } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { parseProxyUrl, type HttpProxy } from './http-proxy';
 

@@ -1,5 +1,5 @@
 // The bulk channels, answered by the bulk service; hosts without one say so in a typed error.
-import type { Handlers } from '../../shared/contract';
+import type { Handlers } from '../../../src-shared/contract';
 import type { BulkService } from '../bulk/service';
 import { asResult, fail } from '../failure';
 

@@ -1,8 +1,8 @@
 // The service object whose methods are the IPC handlers. Each takes an already validated request
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
-import type { Handlers } from '../../shared/contract';
-import { parseLookupInput } from '../../shared/host-port-input';
-import type { PendingLinkView, PortolanError, SettingsView } from '../../shared/views';
+import type { Handlers } from '../../../src-shared/contract';
+import { parseLookupInput } from '../../../src-shared/host-port-input';
+import type { PendingLinkView, PortolanError, SettingsView } from '../../../src-shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';

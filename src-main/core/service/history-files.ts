@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import type { ExportFileView, ImportProgressView, ImportReportView } from '../../shared/views';
+import type { ExportFileView, ImportProgressView, ImportReportView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { exportFilenameFor, type ExportFormat, type ExportOutcome, type ImportOptions, type ImportSource } from '../history';
 import type { Clock } from '../ports';

@@ -1,8 +1,8 @@
 // What the service needs from each core module, stated as narrow interfaces so the handlers can be
 // tested with fakes and the modules can change behind them.
-import type { HistoryQuery } from '../../shared/contract';
-import type { HostSectionRequest } from '../../shared/host-section-contract';
-import type { HostSectionView } from '../../shared/host-views';
+import type { HistoryQuery } from '../../../src-shared/contract';
+import type { HostSectionRequest } from '../../../src-shared/host-section-contract';
+import type { HostSectionView } from '../../../src-shared/host-views';
 import type {
   AuthStatusView,
   CompareView,
@@ -14,7 +14,7 @@ import type {
   SettingsView,
   SnapshotMetaView,
   SnapshotView,
-} from '../../shared/views';
+} from '../../../src-shared/views';
 import type { HostPortResult, LookupInput } from '../graph/client';
 import type { SnapshotInput } from '../history/types';
 

@@ -1,7 +1,7 @@
 // The one place errors leave the core for IPC (the Electron shell and the preview both take core.handlers):
 // every failed Result is scrubbed of the tokens the core has used before anyone can show or log it.
-import type { Handlers } from '../../shared/contract';
-import type { Result } from '../../shared/views';
+import type { Handlers } from '../../../src-shared/contract';
+import type { Result } from '../../../src-shared/views';
 import { toPortolanError } from '../failure';
 import type { SecretLedger } from '../secret-ledger';
 

@@ -1,4 +1,4 @@
-import type { SettingsView } from '../../shared/views';
+import type { SettingsView } from '../../../src-shared/views';
 
 /** What a fresh install uses. clientId stays null until an admin's app registration is entered. */
 export const DEFAULT_SETTINGS: Readonly<SettingsView> = Object.freeze({

@@ -3,7 +3,7 @@
 // point sign-in and Graph calls, bearer token included, at a server of its choosing through settings:set.
 // The question goes through an injected port: a native modal dialog in the Electron shell, an automatic
 // yes in the web preview (whose endpoints come from its own command line).
-import type { SettingsView } from '../../shared/views';
+import type { SettingsView } from '../../../src-shared/views';
 import { fail } from '../failure';
 import type { SettingsStore } from './settings-store';
 

@@ -1,7 +1,7 @@
 // Settings that act on the host rather than on the core: the proxy (Chromium's session in the app) and the
 // theme (the app's native theme). The host hands in what applies them; the core calls them once at start and
 // again after a saved change that touches them. The web preview hands in neither: it takes --proxy instead.
-import type { SettingsView, ThemeChoice } from '../../shared/views';
+import type { SettingsView, ThemeChoice } from '../../../src-shared/views';
 import { fail } from '../failure';
 import { sessionProxyConfig, type SessionProxyConfig } from '../net/proxy-settings';
 import type { ConfirmedSettings } from './endpoint-confirmation';

@@ -3,8 +3,8 @@
 // cannot be read is renamed aside (kept for the user, never deleted) and defaults are used.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ERROR_CODES } from '../../shared/error-codes';
-import type { SettingKey, SettingsView } from '../../shared/views';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
+import type { SettingKey, SettingsView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { moveAside, writeFileAtomicSync } from '../fs/atomic-file';
 import { DEFAULT_SETTINGS } from './defaults';

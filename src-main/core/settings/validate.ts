@@ -1,8 +1,8 @@
 // Field-by-field checks for settings. Each check returns the normalised value or throws
 // fail('invalidInput', …) with a stable code and the settings key as `field`, so the settings view shows the
 // message next to that input without reading it.
-import { ERROR_CODES, type ErrorCode } from '../../shared/error-codes';
-import type { CloudId, ProxyMode, SettingKey, SettingsView, ThemeChoice } from '../../shared/views';
+import { ERROR_CODES, type ErrorCode } from '../../../src-shared/error-codes';
+import type { CloudId, ProxyMode, SettingKey, SettingsView, ThemeChoice } from '../../../src-shared/views';
 import { fail, type PortolanFailure } from '../failure';
 import { checkProxySetting } from '../net/proxy-settings';
 

@@ -1,7 +1,7 @@
 // A STIX 2.1 bundle of saved snapshots: per snapshot an observed-data wrapping its observables, and per host
 // port a note carrying the analyst's note and tags. Every id and timestamp comes from the saved content (never
 // the clock), so exporting the same history twice gives byte-identical objects.
-import type { SnapshotView } from '../../shared/views';
+import type { SnapshotView } from '../../../src-shared/views';
 import { contentId } from './ids';
 import { certificateObject, hostObject, softwareObject, stamp, trafficObject, type StixObject } from './observables';
 

@@ -1,6 +1,6 @@
 // history:exportStix: one snapshot, one host port's history, a selection of host ports or the whole history, as a
 // STIX 2.1 bundle file. Reads through the history port like every other history channel.
-import type { ExportView, HistoryPageView, SnapshotView } from '../../shared/views';
+import type { ExportView, HistoryPageView, SnapshotView } from '../../../src-shared/views';
 import type { HistoryPort } from '../service/ports';
 import { buildStixBundle, type StixHostPortInput } from './bundle';
 

@@ -1,8 +1,8 @@
 // The cyber-observable objects (SCOs) one saved snapshot describes: the host, the traffic to its port, the
 // certificate it presented and the software it ran. Snapshot-specific facts (status, banners) belong on the
 // observed-data, not here: an SCO's id is its content, so two snapshots share the same SCOs.
-import type { CertificateEntityView, CertificateView, HostPortView, ServiceView, Stamp } from '../../shared/views';
-import { parseBareHost } from '../../shared/host-address';
+import type { CertificateEntityView, CertificateView, HostPortView, ServiceView, Stamp } from '../../../src-shared/views';
+import { parseBareHost } from '../../../src-shared/host-address';
 import type { Json } from './canonical-json';
 import { scoId } from './ids';
 

@@ -1,5 +1,5 @@
 // Sorting the banners table: pure, so it is unit-tested without Svelte.
-import type { BannerView } from '../../../src-main/shared/views';
+import type { BannerView } from '../../../src-shared/views';
 import { stampSortKey } from '../../lib/time';
 
 export type BannerColumn = 'banner' | 'scanProtocol' | 'firstSeen' | 'lastSeen' | 'timesObserved';

@@ -1,5 +1,5 @@
 // Sort order and filter of the banners table. The default shows the most recently seen banner first.
-import type { BannerView } from '../../../src-main/shared/views';
+import type { BannerView } from '../../../src-shared/views';
 import { BANNER_COLUMNS, bannerKeys, filterBanners, sortBanners, type BannerColumn, type BannerRow, type SortDirection } from './banner-sort';
 
 export { BANNER_COLUMNS };

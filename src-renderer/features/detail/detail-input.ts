@@ -1,5 +1,5 @@
-import type { HostPortListView, HostSectionKind, HostSectionView } from '../../../src-main/shared/host-views';
-import type { DataSource, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-main/shared/views';
+import type { HostPortListView, HostSectionKind, HostSectionView } from '../../../src-shared/host-views';
+import type { DataSource, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-shared/views';
 
 /** What the detail view shows: a LookupResultView or a history SnapshotView both fit. */
 export interface DetailInput {

@@ -1,6 +1,6 @@
 // Why a section can be empty. "Defender TI has no banners here" and "you did not ask for banners" look the
 // same in the response (the property is absent), so the request decides which sentence the analyst reads.
-import type { LookupRequestInfo } from '../../../src-main/shared/views';
+import type { LookupRequestInfo } from '../../../src-shared/views';
 
 export type SectionName = 'banners' | 'services' | 'certificate' | 'host';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { HostSectionView } from '../../../src-main/shared/host-views';
-import type { PortolanError, Result } from '../../../src-main/shared/views';
+import type { HostSectionView } from '../../../src-shared/host-views';
+import type { PortolanError, Result } from '../../../src-shared/views';
 import { HostContextState } from './host-context.svelte';
 import { stripEntries } from './port-strip';
 

@@ -1,7 +1,7 @@
 // The host sections of one detail: each loads on its own (on demand, or at once for the top ones), fails on
 // its own, and the paged ones grow with "Load more". A saved snapshot's sections are shown as they were saved.
-import type { HostSectionKind, HostSectionView } from '../../../src-main/shared/host-views';
-import type { PortolanError } from '../../../src-main/shared/views';
+import type { HostSectionKind, HostSectionView } from '../../../src-shared/host-views';
+import type { PortolanError } from '../../../src-shared/views';
 import { call } from '../../lib/api';
 
 export type SectionState =

@@ -1,6 +1,6 @@
 // The host's port list as the strip at the top of the detail shows it: sorted by port, the entry on screen
 // marked, and ports listed for more than one protocol (tcp and udp) called out.
-import type { HostPortEntryView } from '../../../src-main/shared/host-views';
+import type { HostPortEntryView } from '../../../src-shared/host-views';
 
 export interface StripEntry extends HostPortEntryView {
   current: boolean;

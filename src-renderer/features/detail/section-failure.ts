@@ -1,7 +1,7 @@
 // A host section's failure in one line, chosen by kind, status and code (never by main's wording); the
 // message itself follows, for the details.
-import { ERROR_CODES } from '../../../src-main/shared/error-codes';
-import type { PortolanError } from '../../../src-main/shared/views';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
+import type { PortolanError } from '../../../src-shared/views';
 
 export function sectionFailureTitle(error: PortolanError): string {
   if (error.code === ERROR_CODES.ENDPOINT_NOT_IN_CLOUD) return 'Not available in this cloud';

@@ -1,5 +1,5 @@
 // Services grouped by their component's category, for the services breakdown.
-import type { ServiceView } from '../../../src-main/shared/views';
+import type { ServiceView } from '../../../src-shared/views';
 import { stampSortKey } from '../../lib/time';
 
 export interface ServiceGroup {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { HistoryPageView, LookupResultView, SnapshotMetaView, SnapshotView } from '../../../src-main/shared/contract';
+import type { HistoryPageView, LookupResultView, SnapshotMetaView, SnapshotView } from '../../../src-shared/contract';
 import { FakeApi, err, ok } from '../../../test/support/fake-renderer-api';
 import { EntryState } from './entry-state.svelte';
 

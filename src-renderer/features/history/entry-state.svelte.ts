@@ -1,6 +1,6 @@
 // One open hostPort in History: its snapshots, the one on screen, a fresh lookup (Refresh), its note, tags and
 // pin, and the two snapshots ticked for comparison.
-import type { CompareView, LookupResultView, PortolanError, SnapshotMetaView, SnapshotView } from '../../../src-main/shared/contract';
+import type { CompareView, LookupResultView, PortolanError, SnapshotMetaView, SnapshotView } from '../../../src-shared/contract';
 import { call, newRequestId } from '../../lib/api';
 import { orderForCompare } from './compare/compare-model';
 import { addTags, parseTagInput, removeTag } from './tags';

@@ -1,6 +1,6 @@
 // The filter form as the analyst fills it (all text, as inputs give it) and the HistoryQuery it becomes.
 // Pure: the list state and its tests share it.
-import type { HistoryQuery } from '../../../src-main/shared/contract';
+import type { HistoryQuery } from '../../../src-shared/contract';
 
 export interface HistoryFilters {
   text: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { HistoryPageView, HostPortSummaryView } from '../../../src-main/shared/contract';
+import type { HistoryPageView, HostPortSummaryView } from '../../../src-shared/contract';
 import { FakeApi, err, ok } from '../../../test/support/fake-renderer-api';
 import { HistoryListState, PAGE_SIZE } from './history-list.svelte';
 

@@ -1,5 +1,5 @@
 // The History list: filters, the pages loaded so far, and which row holds the keyboard focus.
-import type { HostPortSummaryView, PortolanError } from '../../../src-main/shared/contract';
+import type { HostPortSummaryView, PortolanError } from '../../../src-shared/contract';
 import { call } from '../../lib/api';
 import { EMPTY_FILTERS, toHistoryQuery, type FilterProblems, type HistoryFilters } from './history-filters';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { HistoryPageView, HostPortSummaryView, SnapshotMetaView, SnapshotView } from '../../../src-main/shared/contract';
+import type { HistoryPageView, HostPortSummaryView, SnapshotMetaView, SnapshotView } from '../../../src-shared/contract';
 import { FakeApi, err, ok } from '../../../test/support/fake-renderer-api';
 import { HistoryState } from './history-state.svelte';
 

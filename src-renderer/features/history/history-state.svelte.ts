@@ -1,6 +1,6 @@
 // The History screen's state. It lives in App (like the lookup) so filters and the open entry survive a trip to
 // another screen, and so the lookup error panel can open a saved snapshot here.
-import type { HostPortSummaryView, PortolanError } from '../../../src-main/shared/contract';
+import type { HostPortSummaryView, PortolanError } from '../../../src-shared/contract';
 import { call, previewKey } from '../../lib/api';
 import { downloadText } from './download';
 import { EntryState } from './entry-state.svelte';

@@ -1,7 +1,7 @@
 // Export and import without the history ever passing through the page: in the app main writes and reads the file
 // (its own save and open dialogs); in the web preview the export is a download the server streams and the import
 // an upload the browser streams from disk. The page only gets the short report.
-import type { ImportReportView, PortolanError, Result } from '../../../src-main/shared/contract';
+import type { ImportReportView, PortolanError, Result } from '../../../src-shared/contract';
 import { previewKey } from '../../lib/api';
 import { plural } from './saved-label';
 

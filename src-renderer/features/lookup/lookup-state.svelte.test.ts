@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { LookupResultView } from '../../../src-main/shared/contract';
+import type { LookupResultView } from '../../../src-shared/contract';
 import { FakeApi, err, ok } from '../../../test/support/fake-renderer-api';
 import { LookupState } from './lookup-state.svelte';
 

@@ -1,5 +1,5 @@
 // The lookup form and the lookup in flight: inputs, client-side problems, and the last result or error.
-import type { LinkTarget, LookupResultView, PortolanError, SelectableField } from '../../../src-main/shared/contract';
+import type { LinkTarget, LookupResultView, PortolanError, SelectableField } from '../../../src-shared/contract';
 import { call, newRequestId } from '../../lib/api';
 import { SELECTABLE_FIELDS } from './selectable-fields';
 import { tidyHostField, validateLookup, type LookupProblems } from './lookup-validation';

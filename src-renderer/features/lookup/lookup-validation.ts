@@ -1,8 +1,8 @@
 // Client-side checks that give quick feedback. They are main's own rules (shared/host-port-input and
 // shared/host-port-id), so the form never accepts what lookup:run refuses, or the other way round; main
 // validates again and is the authority.
-import { hostPortIdProblem } from '../../../src-main/shared/host-port-id';
-import { ENTER_HOST, ENTER_PORT, parseHostInput, parseLookupInput, parsePortInput } from '../../../src-main/shared/host-port-input';
+import { hostPortIdProblem } from '../../../src-shared/host-port-id';
+import { ENTER_HOST, ENTER_PORT, parseHostInput, parseLookupInput, parsePortInput } from '../../../src-shared/host-port-input';
 
 /** The form's three text fields, as typed. */
 export interface LookupFields {

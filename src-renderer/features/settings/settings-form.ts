@@ -1,7 +1,7 @@
 // Pure logic of the settings form: the editable draft, the patch a save sends, and which field an error
 // from main belongs to (its `field`). Main validates every value (GUIDs, tenants, URLs, ranges) and is the one
 // source of those messages; the form only turns text into the types the contract expects.
-import type { AuthStatusView, CloudId, PortolanError, ProxyMode, SettingKey, SettingsPatch, SettingsView, ThemeChoice } from '../../../src-main/shared/contract';
+import type { AuthStatusView, CloudId, PortolanError, ProxyMode, SettingKey, SettingsPatch, SettingsView, ThemeChoice } from '../../../src-shared/contract';
 
 /** The clouds of the Get hostPort page; `hosts` are shown so the analyst can match them with their tenant. */
 export const CLOUD_OPTIONS: readonly { id: CloudId; label: string; hosts: readonly string[] }[] = [

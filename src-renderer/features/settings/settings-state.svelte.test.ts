@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import type { SettingsView } from '../../../src-main/shared/contract';
+import type { SettingsView } from '../../../src-shared/contract';
 import { FakeApi, err, ok } from '../../../test/support/fake-renderer-api';
 import { SettingsState } from './settings-state.svelte';
 

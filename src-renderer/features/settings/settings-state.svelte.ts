@@ -1,5 +1,5 @@
 // The settings screen's state: what main last returned, the draft being edited, and the outcome of a save.
-import type { PortolanError, SettingKey, SettingsView } from '../../../src-main/shared/contract';
+import type { PortolanError, SettingKey, SettingsView } from '../../../src-shared/contract';
 import { call } from '../../lib/api';
 import { buildPatch, draftFrom, fieldOfError, overrideFlag, type FieldProblems, type SettingsDraft } from './settings-form';
 

@@ -1,7 +1,7 @@
 // What each error kind usually means, in the analyst's terms. Main's message is shown first; these add context.
 // The choice rests on kind, status, code and field only: main's messages are for reading, and may be reworded.
-import type { ErrorCode } from '../../../src-main/shared/error-codes';
-import type { PortolanError } from '../../../src-main/shared/views';
+import type { ErrorCode } from '../../../src-shared/error-codes';
+import type { PortolanError } from '../../../src-shared/views';
 
 export interface ErrorExplanation {
   title: string;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createCore, type Core } from '../../../src-main/core/app';
 import { createAesFileEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { startEntraServer, type EntraServer } from '../../support/entra-server';
 import { startGraphServer, type GraphServer } from '../../support/graph-server';
 import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';

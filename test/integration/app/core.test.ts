@@ -8,7 +8,7 @@ import { createCore, type Core } from '../../../src-main/core/app';
 import type { CoreOptions } from '../../../src-main/core/app-options';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { startGraphServer, type GraphServer } from '../../support/graph-server';
 import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/app';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
-import { dispatch, type LookupResultView, type Result } from '../../../src-main/shared/contract';
+import { dispatch, type LookupResultView, type Result } from '../../../src-shared/contract';
 import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
 
 let guard: NetworkGuard;

@@ -9,7 +9,7 @@ import type { CoreOptions } from '../../../src-main/core/app-options';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
 import type { EndpointChange } from '../../../src-main/core/settings';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 
 let dir: string;
 let core: Core | null = null;

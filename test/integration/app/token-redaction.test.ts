@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createCore, type Core } from '../../../src-main/core/app';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { startGraphServer, type GraphServer } from '../../support/graph-server';
 import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
 

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { SettingsView } from '../../../src-main/shared/views';
+import type { SettingsView } from '../../../src-shared/views';
 import type { Encryptor } from '../../../src-main/core/ports';
 import { createAesEncryptor, createAuthService, type AuthService, type AuthServiceOptions } from '../../../src-main/core/auth';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';

@@ -6,7 +6,7 @@ import { createBulkGraph } from '../../../src-main/core/bulk/graph-calls';
 import { BulkJob } from '../../../src-main/core/bulk/job';
 import { realTimers } from '../../../src-main/core/bulk/timers';
 import { createNodeTransport } from '../../../src-main/core/net/node-transport';
-import { planBulk, splitLines } from '../../../src-main/shared/bulk-targets';
+import { planBulk, splitLines } from '../../../src-shared/bulk-targets';
 
 async function main(): Promise<void> {
   const [dir, graphUrl, targetsFile] = process.argv.slice(2) as [string, string, string];

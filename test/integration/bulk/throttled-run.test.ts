@@ -9,7 +9,7 @@ import { realTimers } from '../../../src-main/core/bulk/timers';
 import { parseRetryAfterMs } from '../../../src-main/core/graph/retry';
 import { createNodeTransport } from '../../../src-main/core/net/node-transport';
 import type { HttpTransport } from '../../../src-main/core/ports';
-import { planBulk } from '../../../src-main/shared/bulk-targets';
+import { planBulk } from '../../../src-shared/bulk-targets';
 import { startThrottlingGraphServer, type ThrottlingServer } from '../../support/throttling-graph-server';
 
 const HOSTS = 120;

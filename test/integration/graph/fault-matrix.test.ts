@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTPS_ID } from '../../../src-main/core/demo/fixtures';
 import { networkFailure } from '../../../src-main/core/net/node-transport';
-import type { ErrorKind, PortolanError } from '../../../src-main/shared/views';
+import type { ErrorKind, PortolanError } from '../../../src-shared/views';
 import { startGraphServer, type Fault, type GraphServer } from '../../support/graph-server';
 import { countingTokens, errorOf, realClient } from './helpers';
 import { createGraphClient } from '../../../src-main/core/graph/client';

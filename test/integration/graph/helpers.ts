@@ -2,7 +2,7 @@ import { PortolanFailure } from '../../../src-main/core/failure';
 import { createGraphClient, type GraphClientOptions } from '../../../src-main/core/graph/client';
 import { createNodeTransport } from '../../../src-main/core/net/node-transport';
 import type { TokenSource } from '../../../src-main/core/ports';
-import type { PortolanError } from '../../../src-main/shared/views';
+import type { PortolanError } from '../../../src-shared/views';
 
 export async function errorOf(p: Promise<unknown>): Promise<PortolanError> {
   try {

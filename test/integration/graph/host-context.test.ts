@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SSH_ID } from '../../../src-main/core/demo/fixtures';
 import { DEMO_CERT_ID } from '../../../src-main/core/demo/host-fixtures';
-import { ERROR_CODES } from '../../../src-main/shared/error-codes';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { errorJson, startGraphServer, type GraphServer } from '../../support/graph-server';
 import { errorOf, realClient } from './helpers';
 

@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../../src-main/core/app';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
 import type { KvStoreFactory } from '../../../src-main/core/ports';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { makeSnapshot } from '../../support/snapshots';
 import { ManualScheduler, openStore, tempDir } from '../../unit/history/helpers';
 import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';

@@ -9,7 +9,7 @@ import { createAesFileEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
 import { parseProxyUrl } from '../../../src-main/core/net/http-proxy';
 import { createNodeTransport } from '../../../src-main/core/net/node-transport';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { startEntraServer, type EntraServer } from '../../support/entra-server';
 import { startForwardProxy, type ForwardProxy } from '../../support/forward-proxy';
 import { startGraphServer, type GraphServer } from '../../support/graph-server';

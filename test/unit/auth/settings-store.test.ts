@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PortolanFailure } from '../../../src-main/core/failure';
 import { createSettingsStore, DEFAULT_SETTINGS, SETTINGS_FILE } from '../../../src-main/core/settings';
-import { ERROR_CODES } from '../../../src-main/shared/error-codes';
-import type { PortolanError } from '../../../src-main/shared/views';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
+import type { PortolanError } from '../../../src-shared/views';
 
 let dir: string;
 beforeEach(() => {

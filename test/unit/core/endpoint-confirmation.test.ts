@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PortolanFailure } from '../../../src-main/core/failure';
 import { resolveCloud } from '../../../src-main/core/graph/clouds';
 import { createSettingsStore, withEndpointConfirmation, type EndpointChange } from '../../../src-main/core/settings';
-import type { SettingsView } from '../../../src-main/shared/views';
+import type { SettingsView } from '../../../src-shared/views';
 
 let dir: string;
 beforeEach(() => {

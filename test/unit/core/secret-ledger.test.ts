@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSecretLedger } from '../../../src-main/core/secret-ledger';
 import { redactHandlerErrors } from '../../../src-main/core/service/redact-handlers';
-import type { Handlers } from '../../../src-main/shared/contract';
+import type { Handlers } from '../../../src-shared/contract';
 
 describe('secret ledger', () => {
   it('remembers each token a tracked source hands out and scrubs its exact and URL-encoded text', async () => {

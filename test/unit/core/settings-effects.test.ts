@@ -9,8 +9,8 @@ import type { CoreOptions } from '../../../src-main/core/app-options';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
 import type { SessionProxyConfig } from '../../../src-main/core/net/proxy-settings';
-import { dispatch } from '../../../src-main/shared/contract';
-import { ERROR_CODES } from '../../../src-main/shared/error-codes';
+import { dispatch } from '../../../src-shared/contract';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
 
 let dir: string;
 let core: Core | null = null;

@@ -1,8 +1,8 @@
 // history:exportStix through the service handlers and a fake history port: what each request exports, that the
 // file validates, and that the contract refuses a request naming both a snapshot and host ports.
 import { describe, expect, it } from 'vitest';
-import type { HistoryPageView, SnapshotView } from '../../../src-main/shared/views';
-import { channels } from '../../../src-main/shared/contract';
+import type { HistoryPageView, SnapshotView } from '../../../src-shared/views';
+import { channels } from '../../../src-shared/contract';
 import { exportStix, type StixHistory } from '../../../src-main/core/stix/export';
 import { makeSnapshot } from '../../support/snapshots';
 import { validateStixBundle } from '../../support/stix-validator';

@@ -1,7 +1,7 @@
 // STIX 2.1 export: name-based UUIDs (RFC 4122 v5), the spec's deterministic observable ids, and bundles of saved
 // snapshots that pass the spec-derived validator in test/support/stix-validator.ts.
 import { describe, expect, it } from 'vitest';
-import type { SnapshotView } from '../../../src-main/shared/views';
+import type { SnapshotView } from '../../../src-shared/views';
 import { buildStixBundle } from '../../../src-main/core/stix/bundle';
 import { canonicalJson } from '../../../src-main/core/stix/canonical-json';
 import { scoId, STIX_SCO_NAMESPACE } from '../../../src-main/core/stix/ids';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createFileDialogs, exportHistoryToFile } from '../../../src-main/electron/export-history';
-import type { Handlers } from '../../../src-main/shared/contract';
+import type { Handlers } from '../../../src-shared/contract';
 
 function fakeDialog() {
   return {

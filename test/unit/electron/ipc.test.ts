@@ -4,8 +4,8 @@ import { createFakeElectron, FakeWebContents, type FakeFrame } from './fake-elec
 vi.mock('electron', () => createFakeElectron().module);
 
 const { registerIpcHandlers, UNTRUSTED_SENDER } = await import('../../../src-main/electron/ipc');
-const { channels, ipcChannel } = await import('../../../src-main/shared/contract');
-type Handlers = import('../../../src-main/shared/contract').Handlers;
+const { channels, ipcChannel } = await import('../../../src-shared/contract');
+type Handlers = import('../../../src-shared/contract').Handlers;
 
 /** A handler map whose every method records its call and answers ok. */
 function fakeHandlers() {

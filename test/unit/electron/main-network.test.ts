@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeElectron } from './fake-electron';
 import type { ProxyLoginQueue } from '../../../src-main/core/net/proxy-login';
 
-const { channels } = await import('../../../src-main/shared/contract');
+const { channels } = await import('../../../src-shared/contract');
 
 async function boot() {
   vi.resetModules();

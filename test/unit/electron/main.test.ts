@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeElectron, FakeWebContents, type FakeDisplay } from './fake-electron';
 import type { LinkInbox } from '../../../src-main/core/link-inbox';
 
-const { channels } = await import('../../../src-main/shared/contract');
+const { channels } = await import('../../../src-shared/contract');
 
 const realArgv = process.argv;
 const realDefaultApp = (process as { defaultApp?: boolean }).defaultApp;

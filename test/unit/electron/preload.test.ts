@@ -8,7 +8,7 @@ vi.mock('electron', async () => {
   return fake.current.module;
 });
 
-const { CHANNEL_NAMES } = await import('../../../src-main/shared/channels');
+const { CHANNEL_NAMES } = await import('../../../src-shared/channels');
 await import('../../../src-main/preload/index');
 
 type Exposed = {
@@ -92,7 +92,7 @@ describe('preload source', () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('../../../src-main/preload/index.ts', import.meta.url), 'utf8');
     const runtimeImports = [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
-    expect(runtimeImports.sort()).toEqual(['../shared/channels', 'electron']);
+    expect(runtimeImports.sort()).toEqual(['../../src-shared/channels', 'electron']);
     expect(text).not.toMatch(/require\(/);
   });
 });

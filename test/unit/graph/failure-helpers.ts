@@ -1,5 +1,5 @@
 import { PortolanFailure } from '../../../src-main/core/failure';
-import type { PortolanError } from '../../../src-main/shared/views';
+import type { PortolanError } from '../../../src-shared/views';
 
 /** Runs fn and returns the PortolanError it threw; fails the test when it did not throw one. */
 export function errorOf(fn: () => unknown): PortolanError {

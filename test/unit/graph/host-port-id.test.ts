@@ -5,7 +5,7 @@ import { createGraphClient } from '../../../src-main/core/graph/client';
 import { hostPortIdPathSegment } from '../../../src-main/core/graph/target';
 import type { HttpRequest, HttpResponse } from '../../../src-main/core/ports';
 import { SEED_EXAMPLE_BODY } from '../../../src-main/core/demo/seed-example';
-import { parseRequest } from '../../../src-main/shared/contract';
+import { parseRequest } from '../../../src-shared/contract';
 import { asyncErrorOf, errorOf } from './failure-helpers';
 
 function recordingClient() {

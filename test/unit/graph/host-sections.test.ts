@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT_CLOUDS, endpointAvailable } from '../../../src-main/core/graph/endpoint-clouds';
 import { parsePassiveDns, parseReputation, parseWhois } from '../../../src-main/core/graph/host-section-parse';
-import { HostSectionRequest } from '../../../src-main/shared/host-section-contract';
-import { parseRequest } from '../../../src-main/shared/contract';
+import { HostSectionRequest } from '../../../src-shared/host-section-contract';
+import { parseRequest } from '../../../src-shared/contract';
 
 describe('endpoint availability per cloud', () => {
   it('keeps reputation and passive DNS to the global cloud, as Microsoft documents', () => {

@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { makeSnapshot } from '../../support/snapshots';
 import { openStore, tempDir } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_CODES } from '../../../src-main/shared/error-codes';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { makeSnapshot } from '../../support/snapshots';
 import { FakeClock, ManualScheduler, openStore, tempDir } from './helpers';
 

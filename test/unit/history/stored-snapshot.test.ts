@@ -1,6 +1,6 @@
 // The on-disk snapshot is its own type: these tests fail when the view and the file drift apart unnoticed.
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import type { LookupRequestInfo, SnapshotView } from '../../../src-main/shared/views';
+import type { LookupRequestInfo, SnapshotView } from '../../../src-shared/views';
 import {
   REQUEST_VIEW_FIELDS,
   SNAPSHOT_VIEW_FIELDS,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BannerView, ServiceView, Stamp } from '../../../src-main/shared/views';
+import type { BannerView, ServiceView, Stamp } from '../../../src-shared/views';
 import { sortBanners } from '../../../src-renderer/features/detail/banner-sort';
 import { explainError } from '../../../src-renderer/lib/ui/error-hints';
-import { ERROR_CODES } from '../../../src-main/shared/error-codes';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { groupServices } from '../../../src-renderer/features/detail/services';
 import { detailRows, hostKind } from '../../../src-renderer/features/detail/status';
 import { tidyHostField, validateLookup } from '../../../src-renderer/features/lookup/lookup-validation';

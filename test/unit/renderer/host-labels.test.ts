@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asLine, classificationTone, hostLabel } from '../../../src-renderer/features/detail/host-labels';
 import { idOriginText } from '../../../src-renderer/features/detail/port-strip';
 import { sectionFailureTitle } from '../../../src-renderer/features/detail/section-failure';
-import { ERROR_CODES } from '../../../src-main/shared/error-codes';
+import { ERROR_CODES } from '../../../src-shared/error-codes';
 
 describe('host labels', () => {
   it('gives the ipAddress and hostname properties readable labels, and keeps unknown names', () => {

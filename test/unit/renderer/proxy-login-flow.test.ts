@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PortolanApi, ProxyChallengeView } from '../../../src-main/shared/contract';
+import type { PortolanApi, ProxyChallengeView } from '../../../src-shared/contract';
 import { EMPTY_USERNAME, ProxyLoginFlow, type ProxyLoginSnapshot } from '../../../src-renderer/app/proxy-login';
 
 const A: ProxyChallengeView = { id: 'c1', host: 'proxy.corp.example', port: 3128, realm: 'Corp', scheme: 'basic' };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
-import { parseRequest, type SettingsView } from '../../../src-main/shared/contract';
+import { parseRequest, type SettingsView } from '../../../src-shared/contract';
 import { buildPatch, draftFrom, fieldOfError, proxyUrlInUse } from '../../../src-renderer/features/settings/settings-form';
 import { applyTheme } from '../../../src-renderer/lib/theme';
 

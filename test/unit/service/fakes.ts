@@ -1,4 +1,4 @@
-import type { AuthStatusView, HostPortView, SettingsView, SnapshotView } from '../../../src-main/shared/views';
+import type { AuthStatusView, HostPortView, SettingsView, SnapshotView } from '../../../src-shared/views';
 import type { SnapshotInput } from '../../../src-main/core/history/types';
 import type { AuthPort, HistoryPort, LookupInput, SettingsPort, SourcePort } from '../../../src-main/core/service/ports';
 import { fail } from '../../../src-main/core/failure';

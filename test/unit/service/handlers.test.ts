@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { createHandlers, type ServiceDeps } from '../../../src-main/core/service/handlers';
 import { fail } from '../../../src-main/core/failure';
 import type { SourcePort } from '../../../src-main/core/service/ports';

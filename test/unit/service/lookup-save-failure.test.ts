@@ -1,6 +1,6 @@
 // A lookup whose answer came back but could not be saved still returns that answer, saying why it was not saved.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { createHandlers } from '../../../src-main/core/service/handlers';
 import { fail } from '../../../src-main/core/failure';
 import { fakeAuth, fakeHistory, fakeSettings, fakeSource, hostPortView } from './fakes';

@@ -2,7 +2,7 @@
 // it, on both sides, so another spelling of the same host (upper-case, uncompressed IPv6, a pasted URL,
 // a defanged indicator) still finds the saved snapshot.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../src-main/shared/contract';
+import { dispatch } from '../../../src-shared/contract';
 import { createHandlers } from '../../../src-main/core/service/handlers';
 import { fail } from '../../../src-main/core/failure';
 import type { HistoryPort, HostPortResult } from '../../../src-main/core/service/ports';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvColumnLines, MAX_BULK_TARGETS, parseCsv, planBulk, splitLines } from '../../../src-main/shared/bulk-targets';
+import { csvColumnLines, MAX_BULK_TARGETS, parseCsv, planBulk, splitLines } from '../../../src-shared/bulk-targets';
 
 describe('planBulk', () => {
   it('reads every form the lookup form reads, and host port IDs', () => {

@@ -1,7 +1,7 @@
 // The contract is the boundary with an untrusted renderer: every channel's schema must accept what the
 // renderer legitimately sends and refuse everything else with a message that names the field.
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, channels, dispatch, ipcChannel, isChannel, parseRequest, type Handlers } from '../../../src-main/shared/contract';
+import { CHANNEL_NAMES, channels, dispatch, ipcChannel, isChannel, parseRequest, type Handlers } from '../../../src-shared/contract';
 
 describe('channel list', () => {
   it('the preload list and the schema map name the same channels', () => {

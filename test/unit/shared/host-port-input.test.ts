@@ -2,8 +2,8 @@
 // what an analyst might paste, what Portolan looks up, and the notes that explain every change.
 import { isIPv6 } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../src-main/shared/contract';
-import { parseHostInput, parseLookupInput, parsePortInput } from '../../../src-main/shared/host-port-input';
+import { parseRequest } from '../../../src-shared/contract';
+import { parseHostInput, parseLookupInput, parsePortInput } from '../../../src-shared/host-port-input';
 
 type Want = { host: string; kind?: string; port?: number; notes?: RegExp[] } | { id: string; notes?: RegExp[] } | { error: RegExp; field?: 'host' | 'port' };
 

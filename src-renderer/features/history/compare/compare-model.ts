@@ -1,5 +1,5 @@
 // Turns the store's CompareView into what the comparison panel says. Pure.
-import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView } from '../../../../src-main/shared/views';
+import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView } from '../../../../src-shared/views';
 
 /** Older snapshot first, whatever order the analyst ticked them in. */
 export function orderForCompare(a: SnapshotMetaView, b: SnapshotMetaView): { beforeId: string; afterId: string } {

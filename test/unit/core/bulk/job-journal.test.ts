@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JournalWriter, replayJob, writeDefinition } from '../../../../src-main/core/bulk/job-journal';
-import { planBulk } from '../../../../src-main/shared/bulk-targets';
+import { planBulk } from '../../../../src-shared/bulk-targets';
 
 describe('bulk job journal', () => {
   let dir = '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ThrottleGate } from '../../../../src-main/core/bulk/gate';
 import type { BulkGraph, BulkHit, CallAnswer, PortsPage } from '../../../../src-main/core/bulk/graph-calls';
 import { BulkRun, type TargetOutcome } from '../../../../src-main/core/bulk/scheduler';
-import { planBulk } from '../../../../src-main/shared/bulk-targets';
+import { planBulk } from '../../../../src-shared/bulk-targets';
 import { parseHostPort } from '../../../../src-main/core/graph/parse';
 import { FakeTimers, settle } from '../../../support/fake-timers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PortolanError } from '../../../../src-main/shared/views';
+import type { PortolanError } from '../../../../src-shared/views';
 import { promptText, signInPromptFor } from '../../../../src-renderer/app/sign-in-prompt';
 
 const expired: PortolanError = { kind: 'signInRequired', message: 'Sign in again: your Microsoft sign-in has expired or was revoked.', code: 'invalid_grant' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView, Stamp } from '../../../../src-main/shared/views';
+import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView, Stamp } from '../../../../src-shared/views';
 import {
   bannerDifferences,
   certificateLabel,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PortolanFailure } from '../../../../src-main/core/failure';
 import { DEFAULT_SETTINGS } from '../../../../src-main/core/settings';
 import { validateField, validateWhole } from '../../../../src-main/core/settings/validate';
-import { parseRequest, type PortolanError, type SettingKey, type SettingsView } from '../../../../src-main/shared/contract';
-import { ERROR_CODES, type ErrorCode } from '../../../../src-main/shared/error-codes';
+import { parseRequest, type PortolanError, type SettingKey, type SettingsView } from '../../../../src-shared/contract';
+import { ERROR_CODES, type ErrorCode } from '../../../../src-shared/error-codes';
 import { buildPatch, CLOUD_OPTIONS, draftFrom, fieldOfError, overrideFlag, showCacheOptIn } from '../../../../src-renderer/features/settings/settings-form';
 
 const saved: SettingsView = { ...DEFAULT_SETTINGS };
