@@ -200,11 +200,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
             : 'Enter the application (client) ID of your Portolan app registration in Settings, then sign in.',
         );
       }
-      return auth.signIn();
+      const status = await auth.signIn();
+      // Bulk jobs that stopped for want of sign-in carry on where they stopped.
+      bulk.resumeAfterSignIn();
+      return status;
     },
     cancelSignIn: () => auth.cancelSignIn(),
-    signOut: (id) => auth.signOut(id),
-    switchAccount: (id) => auth.switchAccount(id),
+    async signOut(id) {
+      const status = await auth.signOut(id);
+      // A job must not carry on with the token of an account that signed out.
+      bulk.holdForSignIn(status.signedIn);
+      return status;
+    },
+    async switchAccount(id) {
+      const status = await auth.switchAccount(id);
+      bulk.holdForSignIn(status.signedIn);
+      return status;
+    },
   };
 
   const bulkGraph = (): BulkGraph => {

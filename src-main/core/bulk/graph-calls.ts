@@ -44,6 +44,8 @@ export interface BulkGraph {
   firstPortsUrl(host: string): string;
   portsPage(url: string, host: string, signal?: AbortSignal): Promise<CallAnswer<PortsPage>>;
   hostPort(id: string, signal?: AbortSignal): Promise<CallAnswer<BulkHit>>;
+  /** Drops the token held for the workers (after a sign-out the next request asks the token source again). */
+  forgetToken?(): void;
 }
 
 export interface BulkGraphOptions {
@@ -134,6 +136,9 @@ export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
   }
 
   return {
+    forgetToken() {
+      token = null;
+    },
     firstPortsUrl: (host) => `${joinRoot(root, TI, 'hosts', encodeURIComponent(host), 'ports')}?$expand=mostRecentSslCertificate`,
     portsPage(url, host, signal) {
       return call(url, `the host ${host}`, signal, (res) => readPortsPage(res.body, host, url, rootOrigin));

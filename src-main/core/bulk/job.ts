@@ -128,6 +128,20 @@ export class BulkJob {
     this.#changed();
   }
 
+  forgetToken(): void {
+    this.#deps.graph.forgetToken?.();
+  }
+
+  /** Holds a running job with a reason shown (sign-out): nothing is sent until it resumes; its token is forgotten. */
+  hold(error: PortolanError): void {
+    this.#deps.graph.forgetToken?.();
+    if (!this.#run || this.#state !== 'running') return;
+    this.#run.pause();
+    this.#state = 'stopped';
+    this.#stopError = error;
+    this.#changed();
+  }
+
   async cancel(): Promise<void> {
     this.#run?.cancel();
     this.#state = 'cancelled';

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { BulkResultsRequest } from '../../../src-shared/bulk-contract';
 import { planBulk } from '../../../src-shared/bulk-targets';
 import type { BulkJobStatusView, BulkResultRowView } from '../../../src-shared/bulk-views';
-import type { ExportView } from '../../../src-shared/views';
+import type { ExportView, PortolanError } from '../../../src-shared/views';
 import { fail } from '../failure';
 import { bulkExport } from './export';
 import type { ThrottleGate } from './gate';
@@ -25,6 +25,7 @@ export interface BulkServiceDeps {
 }
 
 type ResultsQuery = z.output<typeof BulkResultsRequest>;
+const SIGN_IN_KINDS = new Set<string>(['signInRequired', 'unauthorized']);
 
 export class BulkService {
   readonly #deps: BulkServiceDeps;
@@ -92,6 +93,23 @@ export class BulkService {
     const job = this.#job(id);
     await job.rerunFailed();
     return job.status();
+  }
+
+  /** Signed out: running jobs hold with that reason; every job forgets the token it held. */
+  holdForSignIn(signedIn: boolean): void {
+    const error: PortolanError = { kind: 'signInRequired', message: 'Signed out: the job waits until you sign in again.' };
+    for (const job of this.#jobs.values()) {
+      if (signedIn) job.forgetToken();
+      else job.hold(error);
+    }
+  }
+
+  /** Signed in again: jobs that stopped for want of sign-in carry on where they stopped. */
+  resumeAfterSignIn(): void {
+    for (const job of this.#jobs.values()) {
+      const s = job.status();
+      if (s.state === 'stopped' && s.stopError && SIGN_IN_KINDS.has(s.stopError.kind)) job.resume();
+    }
   }
 
   /** Resolves when the job's current run has ended and its answers are on disk. */
