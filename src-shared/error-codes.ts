@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   HISTORY_HOST_PORT_NOT_FOUND: 'HISTORY_HOST_PORT_NOT_FOUND',
   /** The undo token expired (30 minutes), was used, or was pushed out by later deletions. */
   HISTORY_UNDO_EXPIRED: 'HISTORY_UNDO_EXPIRED',
+  /** (kind 'storage') The process that keeps the history stopped during this call; the next call starts it again. */
+  HISTORY_HOST_STOPPED: 'HISTORY_HOST_STOPPED',
+  /** (kind 'storage') The history could not be reached this session (its process does not start), or it is closed. */
+  HISTORY_UNAVAILABLE: 'HISTORY_UNAVAILABLE',
 
   // Host sections (kind 'notConfigured', field: the section): Microsoft does not offer this endpoint in the
   // configured national cloud, so no request was made.
