@@ -33,7 +33,9 @@ export type Fault =
   /** Serve the hostPort wrapped in "value" or bare, whatever the fixture says. */
   | { kind: 'wrap'; mode: 'value' | 'bare' }
   /** Put next-page links on another origin. */
-  | { kind: 'foreignNextLink'; origin: string };
+  | { kind: 'foreignNextLink'; origin: string }
+  /** Hold the answer until the test says; it may then name a fault to answer with instead. */
+  | { kind: 'hold'; until: (req: RecordedRequest) => Promise<Fault | void> };
 
 /** A substring of the raw path+query, a RegExp tested against it, or a predicate. */
 export type RequestMatcher = string | RegExp | ((req: RecordedRequest) => boolean);
@@ -226,6 +228,12 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
         case 'foreignNextLink':
           nextLinkOrigin = fault.origin;
           break;
+        case 'hold': {
+          const then = await fault.until(recorded);
+          if (req.socket.destroyed) return;
+          if (then) active.splice(active.indexOf(fault) + 1, 0, then);
+          break;
+        }
       }
     }
     const answer = answerGraphRequest(
