@@ -11,13 +11,15 @@ const hostText = z
     if (!read.ok) ctx.addIssue({ code: 'custom', message: read.error });
   });
 const nextLink = z.string().max(4096).url().optional();
+/** The saved snapshot this detail shows: main keeps what it fetched with that snapshot. */
+const snapshotId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/).optional();
 
 export const HostSectionRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('host'), host: hostText }).strict(),
-  z.object({ kind: z.literal('reputation'), host: hostText }).strict(),
-  z.object({ kind: z.literal('whois'), host: hostText }).strict(),
-  z.object({ kind: z.literal('passiveDns'), host: hostText, nextLink }).strict(),
-  z.object({ kind: z.literal('passiveDnsReverse'), host: hostText, nextLink }).strict(),
-  z.object({ kind: z.literal('relatedHosts'), certificateId: z.string().min(1).max(1024), nextLink }).strict(),
+  z.object({ kind: z.literal('host'), host: hostText, snapshotId }).strict(),
+  z.object({ kind: z.literal('reputation'), host: hostText, snapshotId }).strict(),
+  z.object({ kind: z.literal('whois'), host: hostText, snapshotId }).strict(),
+  z.object({ kind: z.literal('passiveDns'), host: hostText, nextLink, snapshotId }).strict(),
+  z.object({ kind: z.literal('passiveDnsReverse'), host: hostText, nextLink, snapshotId }).strict(),
+  z.object({ kind: z.literal('relatedHosts'), certificateId: z.string().min(1).max(1024), nextLink, snapshotId }).strict(),
 ]);
 export type HostSectionRequest = z.output<typeof HostSectionRequest>;

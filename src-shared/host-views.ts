@@ -84,3 +84,25 @@ export type HostSectionView =
   | { kind: 'whois'; fetchedAt: string; whois: WhoisView }
   | { kind: 'passiveDns' | 'passiveDnsReverse'; fetchedAt: string; records: PassiveDnsRecordView[]; nextLink: string | null }
   | { kind: 'relatedHosts'; fetchedAt: string; hosts: HostView[]; nextLink: string | null };
+
+/**
+ * What a saved snapshot keeps of its host's context: the port list read while resolving, and each host section
+ * as main fetched it (a section loaded after the save carries its own fetchedAt).
+ */
+export interface SnapshotContextView {
+  portList?: HostPortListView;
+  sections: Partial<Record<HostSectionKind, HostSectionView>>;
+}
+
+/** What changed in the host's context between two snapshots (absent parts: not saved in both). */
+export interface ContextCompareView {
+  reputation: {
+    classification: { before: string | null; after: string | null } | null;
+    score: { before: number | null; after: number | null } | null;
+    rulesAdded: ReputationRuleView[];
+    rulesRemoved: ReputationRuleView[];
+  } | null;
+  ports: { added: HostPortEntryView[]; removed: HostPortEntryView[] } | null;
+  /** Names (passive DNS both ways, hosts with the same certificate) seen after but not before, and the reverse. */
+  names: { added: string[]; removed: string[] } | null;
+}

@@ -295,6 +295,8 @@ export interface SnapshotView {
   request: LookupRequestInfo;
   raw: string;
   hostPort: HostPortView;
+  /** The host's context saved with it (absent in snapshots saved before it was kept). */
+  context?: import('./host-views').SnapshotContextView;
 }
 
 export interface HistoryPageView {
@@ -322,6 +324,8 @@ export interface CompareView {
     versionChanged: DiffChange<ServiceView>[];
   };
   certificate: { changed: boolean; before: CertificateView | null; after: CertificateView | null };
+  /** Host context changes, when at least one of the two snapshots kept its context. */
+  context?: import('./host-views').ContextCompareView;
 }
 
 export interface ExportView {

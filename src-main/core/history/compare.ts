@@ -7,6 +7,7 @@
 // The certificate changed when its sha1 (or, lacking that, its id) differs. `fields` lists only fields that differ.
 import type { BannerView, CompareView, HostPortView, ServiceView, SnapshotView } from '../../../src-shared/views';
 import { fail } from '../failure';
+import { compareContext } from './compare-context';
 import { recFromSnapshot, metaView } from './records';
 
 export function compareSnapshots(before: SnapshotView, after: SnapshotView): CompareView {
@@ -26,7 +27,13 @@ export function compareSnapshots(before: SnapshotView, after: SnapshotView): Com
       before: b.certificate,
       after: a.certificate,
     },
+    ...contextPart(before, after),
   };
+}
+
+function contextPart(before: SnapshotView, after: SnapshotView): Pick<CompareView, 'context'> {
+  const context = compareContext(before, after);
+  return context ? { context } : {};
 }
 
 function fieldChanges(b: HostPortView, a: HostPortView): CompareView['fields'] {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SAVED_HOST_PORT_ID_MAX } from '../../../src-shared/limits';
 import type { SnapshotView } from '../../../src-shared/views';
+import { contextSchema } from './context-schema';
 import { SNAPSHOT_ID } from './layout';
 
 export const EXPORT_FORMAT = 'portolan-history';
@@ -64,6 +65,7 @@ export const snapshotSchema = z.object({
   }),
   raw: z.string(),
   hostPort: hostPortViewSchema,
+  context: contextSchema.optional(),
 });
 
 export const metaSchema = z.object({

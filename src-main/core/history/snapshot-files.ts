@@ -1,11 +1,10 @@
 // One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
-// never rewritten, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+// rewritten only to add a host section fetched after the save, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
+import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
-import { fsyncDir } from '../fs/atomic-file';
+import { fsyncDir, fsyncDirAsync } from '../fs/atomic-file';
 import { DIR_MODE, FILE_MODE, isDamage, kvPath, moveAside, peekKv } from './kv-files';
 import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
 import { SNAPSHOT_FORMAT, fromStoredSnapshot, snapshotFile, type StoredSnapshotV2 } from './stored-snapshot';
@@ -22,6 +21,7 @@ export type ReadOutcome =
 export class SnapshotFiles {
   private readonly knownDirs = new Set<string>();
   private readonly touched = new Set<string>();
+  private tmpCounter = 0;
 
   constructor(
     private readonly root: string,
@@ -47,29 +47,38 @@ export class SnapshotFiles {
   }
 
   /**
-   * Writes without an fsync and without blocking, for imports: thousands of files in a row would otherwise cost
-   * one disk flush each, and several in flight overlap their latency. Still atomic against a crash of the process
-   * (temp file, rename); syncDirs() runs once the import is written.
+   * Writes without an fsync, for imports: thousands of files in a row would otherwise cost one disk flush each
+   * (and one more for each new folder). Still atomic against a crash of the process (temp file, rename);
+   * syncDirs() makes the renames and new folders durable once the import's batch is written.
    */
-  async writeUnsynced(snapshot: SnapshotView): Promise<void> {
-    const dir = this.ensureDir(snapshot.hostPortId);
-    const tmp = join(dir, `.${snapshot.id}.${randomBytes(4).toString('hex')}.tmp`);
+  writeUnsynced(snapshot: SnapshotView): void {
+    const dir = this.ensureDir(snapshot.hostPortId, false);
+    // The snapshot id is unique and the temp name carries this process's own counter: no randomness needed.
+    const tmp = join(dir, `.${snapshot.id}.${process.pid}-${++this.tmpCounter}.tmp`);
     // The same bytes conf writes (tab-indented JSON), so either writer's files read the same.
-    await fsp.writeFile(tmp, JSON.stringify(snapshotFile(snapshot), undefined, '\t'), { mode: FILE_MODE, flag: 'wx' });
+    writeFileSync(tmp, JSON.stringify(snapshotFile(snapshot), undefined, '\t'), { mode: FILE_MODE, flag: 'wx' });
     try {
       // (The create mode is owner-only already; a umask can only narrow it.)
-      await fsp.rename(tmp, kvPath(dir, snapshot.id));
+      renameSync(tmp, kvPath(dir, snapshot.id));
     } catch (err) {
-      await fsp.rm(tmp, { force: true });
+      rmSync(tmp, { force: true });
       throw err;
     }
     this.touched.add(dir);
   }
 
-  /** Makes the renames of writeUnsynced() durable. */
-  syncDirs(): void {
-    for (const dir of this.touched) fsyncDir(dir);
+  /**
+   * Makes the renames and folders created by writeUnsynced() durable: one fsync per touched folder, several in
+   * flight at once so their latency overlaps.
+   */
+  async syncDirs(): Promise<void> {
+    const dirs = [...this.touched];
     this.touched.clear();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < dirs.length) await fsyncDirAsync(dirs[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(16, dirs.length) }, worker));
   }
 
   /** Reads one file without blocking, for long walks (export) that must let other calls in between. */
@@ -197,12 +206,14 @@ export class SnapshotFiles {
     return this.readOnly ? this.readInPlace(dir, id) : this.readMovingAside(dir, id);
   }
 
-  private ensureDir(hostPortId: string): string {
+  /** `durable` false leaves the new folder's entry to syncDirs() (imports, which sync once per batch). */
+  private ensureDir(hostPortId: string, durable = true): string {
     const dir = hostPortDir(this.root, hostPortId);
     if (!this.knownDirs.has(dir)) {
       if (!existsSync(dir)) {
         mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-        fsyncDir(join(this.root, SNAPSHOT_DIR));
+        if (durable) fsyncDir(join(this.root, SNAPSHOT_DIR));
+        else this.touched.add(join(this.root, SNAPSHOT_DIR));
       }
       this.knownDirs.add(dir);
     }

@@ -11,6 +11,7 @@ import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { hostKey } from '../../../src-shared/host-port-input';
 import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../../src-shared/views';
 import { PortolanFailure, fail } from '../failure';
+import { attachSection, type AttachOutcome, type ContextAttachInput } from './attach-context';
 import { compareSnapshots } from './compare';
 import { compact, maybeCompact } from './compaction';
 import { snapshotSchema } from './export-format';
@@ -120,6 +121,7 @@ class FileHistoryStore implements HistoryStore {
       raw: input.raw,
       hostPort: input.hostPort,
     };
+    if (input.context) snapshot.context = input.context;
     const checked = snapshotSchema.safeParse(snapshot);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -165,6 +167,15 @@ class FileHistoryStore implements HistoryStore {
       if (mem.oldestMs() < cutoff) for (const r of mem.snaps.values()) if (r.ms < cutoff) victims.add(r);
     }
     return [...victims];
+  }
+
+  async attachSection(input: ContextAttachInput): Promise<AttachOutcome> {
+    this.assertWritable();
+    try {
+      return attachSection(this.state, input);
+    } catch (err) {
+      throw asStorageFailure(err, 'Could not save the host section with the snapshot');
+    }
   }
 
   async setMeta(patch: HistoryMetaInput): Promise<void> {

@@ -1,7 +1,7 @@
 // The snapshot as it is written to disk, a type of its own rather than the IPC view: the view may grow for the
 // screen (a new field, a renamed one) without changing what files hold, and a new on-disk field is a decision
 // made here, together with the schema version that readers check.
-import type { HostPortIdOrigin } from '../../../src-shared/host-views';
+import type { HostPortIdOrigin, SnapshotContextView } from '../../../src-shared/host-views';
 import type { CloudId, DataSource, HostPortView, LookupRequestInfo, SnapshotView } from '../../../src-shared/views';
 
 export const SNAPSHOT_FORMAT = 'portolan-snapshot';
@@ -34,7 +34,15 @@ export interface StoredSnapshotV2 {
   request: StoredRequestV2;
   raw: string;
   hostPort: HostPortView;
+  /**
+   * The host's context (port list, host sections), added to version 2 as an optional member: files without it
+   * read as before, and a reader that predates it ignores it. Kept in the view's shape, which is plain data.
+   */
+  context?: StoredContextV2;
 }
+
+/** How a snapshot's host context is stored. */
+export type StoredContextV2 = SnapshotContextView;
 
 /** The whole file, as conf holds it. */
 export type SnapshotFileV2 = {
@@ -60,7 +68,13 @@ export const SNAPSHOT_VIEW_FIELDS = {
   request: 'stored',
   raw: 'stored',
   hostPort: 'stored',
+  context: 'stored',
 } as const satisfies Record<keyof SnapshotView, 'stored'>;
+
+export const CONTEXT_VIEW_FIELDS = {
+  portList: 'stored',
+  sections: 'stored',
+} as const satisfies Record<keyof SnapshotContextView, 'stored'>;
 
 export const REQUEST_VIEW_FIELDS = {
   url: 'stored',
@@ -72,7 +86,7 @@ export const REQUEST_VIEW_FIELDS = {
 
 /** Field by field, never a spread: whatever else the view object carries stays off the disk. */
 export function toStoredSnapshot(view: SnapshotView): StoredSnapshotV2 {
-  return {
+  const stored: StoredSnapshotV2 = {
     id: view.id,
     hostPortId: view.hostPortId,
     host: view.host,
@@ -86,10 +100,12 @@ export function toStoredSnapshot(view: SnapshotView): StoredSnapshotV2 {
     raw: view.raw,
     hostPort: view.hostPort,
   };
+  if (view.context) stored.context = copyContext(view.context);
+  return stored;
 }
 
 export function fromStoredSnapshot(stored: StoredSnapshotV2): SnapshotView {
-  return {
+  const view: SnapshotView = {
     id: stored.id,
     hostPortId: stored.hostPortId,
     host: stored.host,
@@ -103,6 +119,14 @@ export function fromStoredSnapshot(stored: StoredSnapshotV2): SnapshotView {
     raw: stored.raw,
     hostPort: stored.hostPort,
   };
+  if (stored.context) view.context = copyContext(stored.context);
+  return view;
+}
+
+function copyContext(c: SnapshotContextView): SnapshotContextView {
+  const out: SnapshotContextView = { sections: c.sections ?? {} };
+  if (c.portList) out.portList = c.portList;
+  return out;
 }
 
 export function snapshotFile(view: SnapshotView): SnapshotFileV2 {

@@ -13,6 +13,7 @@ import type { Writable } from 'node:stream';
 import type { Clock, KvStoreFactory } from '../ports';
 import type { ExportFormat, ExportOutcome } from './export-stream';
 import type { ImportOptions, ImportSource } from './import-stream';
+import type { AttachOutcome, ContextAttachInput } from './attach-context';
 
 /** What a successful lookup hands to the store: a snapshot before the store gives it an id (and, by default, its time). */
 export type SnapshotInput = Omit<SnapshotView, 'id' | 'savedAt'> & {
@@ -81,6 +82,8 @@ export interface HistoryStore {
   get(snapshotId: string): Promise<SnapshotView>;
   /** The newest saved snapshot for a hostPort, for offline fallback; null when none. */
   latestFor(ref: LatestRef): Promise<SnapshotView | null>;
+  /** Keeps a host section main fetched after the save with that snapshot (plain data in and out). */
+  attachSection(input: ContextAttachInput): Promise<AttachOutcome>;
   setMeta(patch: HistoryMetaInput): Promise<void>;
   delete(request: DeleteInput): Promise<{ undoToken: string; removed: number }>;
   undo(undoToken: string): Promise<{ restored: number }>;

@@ -9,6 +9,7 @@ import type { Clock } from '../ports';
 import { exportStix } from '../stix/export';
 import type { BulkService } from '../bulk/service';
 import { bulkHandlers } from './bulk-handlers';
+import { keepSection } from './keep-section';
 import type { HistoryFiles } from './history-files';
 import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
 
@@ -158,7 +159,9 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       asResult(async () => {
         const graph = deps.source().graph;
         if (!graph.hostSection) throw fail('notConfigured', 'This data source has no host sections.');
-        return graph.hostSection(req, ctx.signal);
+        const view = await graph.hostSection(req, ctx.signal);
+        if (deps.settings.get().saveHistory) await keepSection(deps.history, req, view);
+        return view;
       }),
 
     'app:pendingLinks': () => asResult(async () => ({ links: deps.links?.take() ?? [] })),
@@ -183,6 +186,7 @@ async function saveSnapshot(deps: ServiceDeps, source: SourcePort, settings: Set
     request: outcome.request,
     raw: outcome.raw,
     hostPort: outcome.hostPort,
+    ...(outcome.portList ? { context: { portList: outcome.portList, sections: {} } } : {}),
   });
   return saved.id;
 }

@@ -17,6 +17,7 @@ import type {
 } from '../../../src-shared/views';
 import type { HostPortResult, LookupInput } from '../graph/client';
 import type { SnapshotInput } from '../history/types';
+import type { AttachOutcome, ContextAttachInput } from '../history/attach-context';
 
 // A lookup's input and result are the graph client's own types: one name per meaning, however the source answers.
 export type { HostPortResult, LookupInput };
@@ -61,6 +62,8 @@ export interface HistoryPort {
   get(snapshotId: string): SnapshotView | Promise<SnapshotView>;
   latestFor(ref: { hostPortId: string } | { host: string; port: number }): SnapshotView | null | Promise<SnapshotView | null>;
   setMeta(patch: { hostPortId: string; note?: string; tags?: string[]; pinned?: boolean }): void | Promise<void>;
+  /** Keeps a host section main fetched with the saved snapshot it was asked for (absent: nothing is kept). */
+  attachSection?(input: ContextAttachInput): Promise<AttachOutcome>;
   delete(ref: { snapshotId?: string; hostPortId?: string }): Promise<{ undoToken: string; removed: number }>;
   undo(undoToken: string): Promise<{ restored: number }>;
   clear(): Promise<{ removed: number }>;

@@ -1,4 +1,4 @@
-import type { HostPortListView, HostSectionKind, HostSectionView } from '../../../src-shared/host-views';
+import type { HostPortListView, SnapshotContextView } from '../../../src-shared/host-views';
 import type { DataSource, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-shared/views';
 
 /** What the detail view shows: a LookupResultView or a history SnapshotView both fit. */
@@ -13,6 +13,8 @@ export interface DetailInput {
   saveError?: PortolanError;
   /** The host's port list, when the lookup read it. */
   portList?: HostPortListView;
-  /** Host sections kept with a saved snapshot. */
-  hostSections?: Partial<Record<HostSectionKind, HostSectionView>>;
+  /** The host context kept with a saved snapshot (port list, host sections). */
+  context?: SnapshotContextView;
+  /** The saved snapshot of a fresh lookup: host sections loaded now are kept with it. */
+  snapshotId?: string | null;
 }

@@ -27,6 +27,17 @@ function fake(answers: Record<string, Result<HostSectionView>[]>) {
 }
 
 describe('HostContextState', () => {
+  test("a fresh lookup's saved snapshot is named in every section request, first page and next pages alike", async () => {
+    const { invoke, requests } = fake({ passiveDns: [{ ok: true, value: dnsPage(['a.example'], 'https://graph.example/next') }, { ok: true, value: dnsPage(['b.example'], null) }] });
+    const ctx = new HostContextState('h.example', null, {}, invoke, 'snap-7');
+    await ctx.load('passiveDns');
+    await ctx.loadMore('passiveDns');
+    expect(requests).toEqual([
+      { kind: 'passiveDns', host: 'h.example', snapshotId: 'snap-7' },
+      { kind: 'passiveDns', host: 'h.example', snapshotId: 'snap-7', nextLink: 'https://graph.example/next' },
+    ]);
+  });
+
   test('one section failing leaves the others loading and loaded', async () => {
     const { invoke } = fake({
       reputation: [{ ok: false, error: denied }],

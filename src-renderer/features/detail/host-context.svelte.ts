@@ -21,8 +21,18 @@ export class HostContextState {
   readonly certificateId: string | null;
   #invoke: Invoke;
 
-  constructor(host: string | null, certificateId: string | null, saved: Partial<Record<HostSectionKind, HostSectionView>> = {}, invoke?: Invoke) {
+  /** The saved snapshot of this lookup: main keeps each section it fetches with it. */
+  readonly snapshotId: string | null;
+
+  constructor(
+    host: string | null,
+    certificateId: string | null,
+    saved: Partial<Record<HostSectionKind, HostSectionView>> = {},
+    invoke?: Invoke,
+    snapshotId: string | null = null,
+  ) {
     this.host = host;
+    this.snapshotId = snapshotId;
     this.certificateId = certificateId;
     this.#invoke = invoke ?? ((request) => call('host:section', request));
     for (const [kind, view] of Object.entries(saved) as [HostSectionKind, HostSectionView][]) {
@@ -74,8 +84,9 @@ export class HostContextState {
   }
 
   #request(kind: HostSectionKind): HostSectionRequestInput | null {
-    if (kind === 'relatedHosts') return this.certificateId ? { kind, certificateId: this.certificateId } : null;
-    return this.host ? { kind, host: this.host } : null;
+    const keep = this.snapshotId ? { snapshotId: this.snapshotId } : {};
+    if (kind === 'relatedHosts') return this.certificateId ? { kind, certificateId: this.certificateId, ...keep } : null;
+    return this.host ? { kind, host: this.host, ...keep } : null;
   }
 }
 

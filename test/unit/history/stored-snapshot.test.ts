@@ -1,6 +1,7 @@
 // The on-disk snapshot is its own type: these tests fail when the view and the file drift apart unnoticed.
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import type { LookupRequestInfo, SnapshotView } from '../../../src-shared/views';
+import { context, portEntry, reputationSection } from '../../support/host-context-fixtures';
 import {
   REQUEST_VIEW_FIELDS,
   SNAPSHOT_VIEW_FIELDS,
@@ -25,10 +26,14 @@ const VIEW: Required<Omit<SnapshotView, 'request'>> & { request: Required<Lookup
   request: { url: 'https://graph.example/v1.0/x', select: ['banners'], expand: ['mostRecentSslCertificate'], resolvedFrom: { host: 'example.com', port: 443 }, idFrom: 'composed' },
   raw: '{"id":"example.com:443"}',
   hostPort: { id: 'example.com:443' } as SnapshotView['hostPort'],
+  context: context('example.com', [portEntry(443)], { reputation: reputationSection('neutral', 3, '2026-01-02T03:05:00.000Z') }),
 };
 
-/** The keys files hold today. Changing them is a format change: bump SNAPSHOT_SCHEMA_VERSION and migrate. */
-const STORED_KEYS = ['account', 'cloud', 'host', 'hostPort', 'hostPortId', 'id', 'port', 'raw', 'request', 'savedAt', 'source', 'tenant'];
+/**
+ * The keys files hold today. Removing or reshaping one is a format change: bump SNAPSHOT_SCHEMA_VERSION and migrate.
+ * An optional member that older readers may ignore (context) is added within version 2.
+ */
+const STORED_KEYS = ['account', 'cloud', 'context', 'host', 'hostPort', 'hostPortId', 'id', 'port', 'raw', 'request', 'savedAt', 'source', 'tenant'];
 const STORED_REQUEST_KEYS = ['expand', 'idFrom', 'resolvedFrom', 'select', 'url'];
 
 describe('stored snapshot (schema version 2)', () => {
@@ -56,6 +61,15 @@ describe('stored snapshot (schema version 2)', () => {
     const back = fromStoredSnapshot(toStoredSnapshot(view));
     expect('idFrom' in back.request).toBe(false);
     expect(back).toEqual(view);
+  });
+
+  test('a file without a context (written before it was kept) reads without one, and writes without one', () => {
+    const { context: _drop, ...older } = VIEW;
+    const file = JSON.parse(JSON.stringify(snapshotFile(older))) as ReturnType<typeof snapshotFile>;
+    expect('context' in file.snapshot).toBe(false);
+    const back = fromStoredSnapshot(file.snapshot);
+    expect('context' in back).toBe(false);
+    expect(back).toEqual(older);
   });
 
   test('whatever else a view object carries is not written', () => {
