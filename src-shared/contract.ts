@@ -97,6 +97,9 @@ export type SettingsPatch = z.input<typeof SettingsPatch>;
 
 export const AccountRequest = z.object({ homeAccountId: short(300) }).strict();
 
+export const HISTORY_SORT_KEYS = ['saved', 'host', 'port', 'status'] as const;
+export type HistorySortKey = (typeof HISTORY_SORT_KEYS)[number];
+
 export const HistoryQuery = z
   .object({
     text: short(500).default(''),
@@ -109,11 +112,17 @@ export const HistoryQuery = z
     /** ISO dates, inclusive. */
     from: short(40).optional(),
     to: short(40).optional(),
+    /** Row order; pinned rows lead only in the default order (last saved, newest first). */
+    sort: z.enum(HISTORY_SORT_KEYS).default('saved'),
+    order: z.enum(['asc', 'desc']).default('desc'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();
 export type HistoryQuery = z.input<typeof HistoryQuery>;
+/** What a list shows, without paging: an export of "what the search and filters show" takes this. */
+export const HistorySelection = HistoryQuery.omit({ offset: true, limit: true });
+export type HistorySelection = z.input<typeof HistorySelection>;
 
 export const HostPortRef = z.object({ hostPortId: short(SAVED_HOST_PORT_ID_MAX) }).strict();
 export const SnapshotRef = z.object({ snapshotId: short(128) }).strict();
@@ -134,16 +143,27 @@ export const ClearRequest = z.object({ confirm: z.literal('DELETE ALL') }).stric
 export const CompareRequest = z.object({ beforeId: short(128), afterId: short(128) }).strict();
 /** STIX 2.1: one snapshot, or host ports (one, a selection; none named = the whole history). */
 export const StixExportRequest = z
-  .object({ snapshotId: short(128).optional(), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).min(1).max(10_000).optional() })
+  .object({
+    snapshotId: short(128).optional(),
+    hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).min(1).max(10_000).optional(),
+    /** Every host port the list shows for this search and these filters (all pages). */
+    query: HistorySelection.optional(),
+  })
   .strict()
-  .refine((v) => v.snapshotId === undefined || v.hostPortIds === undefined, 'name a snapshot or host ports, not both');
+  .refine((v) => [v.snapshotId, v.hostPortIds, v.query].filter((x) => x !== undefined).length <= 1, 'name a snapshot, host ports or a query, not more than one');
 export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).optional() }).strict();
 /** 200 MB: generous for tens of thousands of snapshots, small enough not to take main down. */
 export const ImportRequest = z.object({ content: z.string().max(200 * 1024 * 1024) }).strict();
 /** Main writes the export itself (a save dialog in the app): nothing but the report crosses IPC. */
 export const ExportFileRequest = z
-  .object({ format: z.enum(['ndjson', 'json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).max(100000).optional() })
-  .strict();
+  .object({
+    format: z.enum(['ndjson', 'json', 'csv']),
+    hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).max(100000).optional(),
+    /** Every host port the list shows for this search and these filters (all pages); not with hostPortIds. */
+    query: HistorySelection.optional(),
+  })
+  .strict()
+  .refine((v) => v.hostPortIds === undefined || v.query === undefined, 'name host ports or a query, not both');
 /** Main reads the file itself (an open dialog in the app), as a stream, with no size limit. */
 export const ImportFileRequest = z.object({ allOrNothing: z.boolean().default(false) }).strict();
 /** The analyst's answer to a proxy's request for credentials: both fields, or cancel (id alone with cancel: true). */

@@ -271,6 +271,30 @@ export interface HostPortSummaryView {
   pinned: boolean;
   tags: string[];
   note: string;
+  /** With a search: where the first term matched, as text pieces (marked = the matching part). */
+  match?: SearchMatchView;
+}
+
+/** Why a row matched a search: a short excerpt of the field that matched, the matching parts marked. */
+export interface SearchMatchView {
+  /** What the text is: host, port, id, banner, service, certificate, tag, note. */
+  field: string;
+  segments: { text: string; marked: boolean }[];
+}
+
+/** What differs from the previous snapshot of the same host port (content only: dates and counts seen move on every scan). */
+export interface SnapshotChangeView {
+  /** False when there is no previous snapshot to compare with. */
+  hasPrevious: boolean;
+  changed: boolean;
+  bannersAdded: number;
+  bannersRemoved: number;
+  servicesAdded: number;
+  servicesRemoved: number;
+  servicesChanged: number;
+  certificateChanged: boolean;
+  /** Top-level fields that changed: status, protocol, port. */
+  fields: string[];
 }
 
 export interface SnapshotMetaView {
@@ -280,6 +304,8 @@ export interface SnapshotMetaView {
   status: string | null;
   bannerCount: number;
   serviceCount: number;
+  /** Since the previous snapshot; absent when it could not be worked out (a damaged file, or too far down the list). */
+  change?: SnapshotChangeView;
 }
 
 export interface SnapshotView {

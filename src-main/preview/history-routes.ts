@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { HistorySelection } from '../../src-shared/contract';
 import { toPortolanError } from '../core/failure';
 import { EXPORT_MIME, type ExportFormat } from '../core/history';
 import type { HistoryFiles } from '../core/service/history-files';
@@ -29,17 +30,35 @@ export async function streamExport(files: HistoryFiles, url: URL, res: ServerRes
   const format = url.searchParams.get('format') as ExportFormat;
   if (!FORMATS.has(format)) return reply(400, 'text/plain; charset=utf-8', 'Unknown export format');
   const ids = url.searchParams.getAll('hostPortId');
+  // The History list's query as JSON: the download then holds exactly the rows the search and filters show.
+  const queryText = url.searchParams.get('query');
+  let selection: HistorySelection | null = null;
+  if (queryText !== null) {
+    const parsed = parseSelection(queryText);
+    if (!parsed || ids.length > 0) return reply(400, 'text/plain; charset=utf-8', 'Invalid export query');
+    selection = parsed;
+  }
   res.writeHead(200, {
     ...headers,
     'Content-Type': `${EXPORT_MIME[format]}; charset=utf-8`,
     'Content-Disposition': `attachment; filename="${files.filename(format)}"`,
   });
   try {
-    await files.exportTo(res, format, ids.length > 0 ? ids : undefined);
+    if (selection) await files.exportSelectionTo(res, format, selection);
+    else await files.exportTo(res, format, ids.length > 0 ? ids : undefined);
     res.end();
   } catch {
     // Headers are gone already: a cut connection is how the browser learns the download failed.
     res.destroy();
+  }
+}
+
+function parseSelection(text: string): HistorySelection | null {
+  try {
+    const got = HistorySelection.safeParse(JSON.parse(text));
+    return got.success ? got.data : null;
+  } catch {
+    return null;
   }
 }
 

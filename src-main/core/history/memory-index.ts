@@ -1,6 +1,8 @@
 // The in-memory index: every snapshot's record grouped by hostPort, the hostPort notes/tags/pins, and the search
 // text. Listing, filtering and searching never touch the disk.
 import type { HostPortSummaryView } from '../../../src-shared/views';
+import { comparatorFor, isDefaultOrder } from './list-order';
+import type { ListOrder } from './query';
 import type { SnapRec } from './records';
 
 export interface HostPortMeta {
@@ -138,9 +140,10 @@ export class MemoryIndex {
     return this.sorted;
   }
 
-  list(filter: ListFilter, offset: number, limit: number): { items: HostPortSummaryView[]; total: number } {
+  list(filter: ListFilter, offset: number, limit: number, order?: ListOrder): { items: HostPortSummaryView[]; total: number } {
     const items: HostPortSummaryView[] = [];
     let total = 0;
+    const matched: HostPortEntry[] | null = isDefaultOrder(order) ? null : [];
     const status = filter.status?.toLowerCase();
     const protocol = filter.protocol?.toLowerCase();
     const tag = filter.tag?.toLowerCase();
@@ -161,8 +164,13 @@ export class MemoryIndex {
         const hay = this.haystack(hp);
         if (!filter.terms.every((t) => hay.includes(t))) continue;
       }
-      if (total >= offset && items.length < limit) items.push(this.summary(hp));
+      if (matched) matched.push(hp);
+      else if (total >= offset && items.length < limit) items.push(this.summary(hp));
       total++;
+    }
+    if (matched && order) {
+      matched.sort(comparatorFor(order));
+      for (const hp of matched.slice(offset, offset + limit)) items.push(this.summary(hp));
     }
     return { items, total };
   }

@@ -1,11 +1,16 @@
 // Turns a contract HistoryQuery into the in-memory filter: defaults, date bounds and search terms.
-import { HistoryQuery } from '../../../src-shared/contract';
+import { HistoryQuery, type HistorySortKey } from '../../../src-shared/contract';
 import { fail } from '../failure';
 import type { ListFilter } from './memory-index';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseListQuery(query: HistoryQuery): { filter: ListFilter; offset: number; limit: number } {
+export interface ListOrder {
+  sort: HistorySortKey;
+  order: 'asc' | 'desc';
+}
+
+export function parseListQuery(query: HistoryQuery): { filter: ListFilter; offset: number; limit: number; order: ListOrder } {
   const parsed = HistoryQuery.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -21,7 +26,7 @@ export function parseListQuery(query: HistoryQuery): { filter: ListFilter; offse
   if (q.from) filter.fromMs = dateBound(q.from, 'from');
   // A bare date as the upper bound means "through the end of that day" (dates are inclusive, in UTC).
   if (q.to) filter.toMs = dateBound(q.to, 'to') + (DATE_ONLY.test(q.to) ? 86_400_000 - 1 : 0);
-  return { filter, offset: q.offset, limit: q.limit };
+  return { filter, offset: q.offset, limit: q.limit, order: { sort: q.sort, order: q.order } };
 }
 
 function dateBound(text: string, name: string): number {

@@ -6,21 +6,22 @@ import { mkdtempSync, promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { HistoryQuery } from '../../../src-shared/contract';
+import type { HistoryQuery, HistorySelection } from '../../../src-shared/contract';
 import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { hostKey } from '../../../src-shared/host-port-input';
 import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../../src-shared/views';
 import { PortolanFailure, fail } from '../failure';
 import { attachSection, type AttachOutcome, type ContextAttachInput } from './attach-context';
+import { ChangeMarks } from './change-marks';
 import { compareSnapshots } from './compare';
 import { compact, maybeCompact } from './compaction';
+import { listPage, matchingIds, snapshotMetas } from './list-reads';
 import { snapshotSchema } from './export-format';
 import { Housekeeping } from './housekeeping';
 import type { JournalRecord } from './journal';
-import type { HostPortMeta, ListFilter } from './memory-index';
+import type { HostPortMeta } from './memory-index';
 import { normaliseTags, saveMeta } from './meta-file';
 import { openHistory } from './open';
-import { parseListQuery } from './query';
 import { readRec } from './read-snapshot';
 import { encodeRec, metaView, newSnapshotId, recFromSnapshot, searchTerms, type SnapRec } from './records';
 import { loadSearch } from './search-text';
@@ -60,6 +61,7 @@ class FileHistoryStore implements HistoryStore {
   private readonly state: HistoryState;
   private readonly undos: UndoLedger;
   private readonly housekeeping: Housekeeping;
+  private readonly changeMarks = new ChangeMarks();
 
   constructor(opts: HistoryStoreOptions, mode: 'normal' | 'sessionOnly' = 'normal') {
     this.state = new HistoryState(opts, mode);
@@ -270,14 +272,18 @@ class FileHistoryStore implements HistoryStore {
 
   async list(query: HistoryQuery = {}): Promise<HistoryPageView> {
     this.assertOpen();
-    const q = parseListQuery(query);
-    if (q.filter.terms.length > 0) loadSearch(this.state);
-    return this.state.mem.list(q.filter as ListFilter, q.offset, q.limit);
+    return listPage(this.state, query);
+  }
+
+  /** Every host port id the list shows for this search and these filters, in the list's order (all pages). */
+  async matchingIds(selection: HistorySelection = {}): Promise<string[]> {
+    this.assertOpen();
+    return matchingIds(this.state, selection);
   }
 
   async snapshots(hostPortId: string): Promise<SnapshotMetaView[]> {
     this.assertOpen();
-    return (this.state.mem.hostPorts.get(hostPortId)?.snaps ?? []).map(metaView);
+    return snapshotMetas(this.state, this.changeMarks, hostPortId);
   }
 
   async get(snapshotId: string): Promise<SnapshotView> {

@@ -8,7 +8,7 @@ import type {
   SnapshotMetaView,
   SnapshotView,
 } from '../../../src-shared/views';
-import type { HistoryQuery } from '../../../src-shared/contract';
+import type { HistoryQuery, HistorySelection } from '../../../src-shared/contract';
 import type { Writable } from 'node:stream';
 import type { Clock, KvStoreFactory } from '../ports';
 import type { ExportFormat, ExportOutcome } from './export-stream';
@@ -78,6 +78,8 @@ export interface HistoryStore {
   readonly mode: 'normal' | 'readOnly' | 'sessionOnly';
   save(input: SnapshotInput): Promise<SnapshotMetaView>;
   list(query?: HistoryQuery): Promise<HistoryPageView>;
+  /** Every host port id the list shows for this search and these filters, in its order, all pages (for exports). */
+  matchingIds(selection?: HistorySelection): Promise<string[]>;
   snapshots(hostPortId: string): Promise<SnapshotMetaView[]>;
   get(snapshotId: string): Promise<SnapshotView>;
   /** The newest saved snapshot for a hostPort, for offline fallback; null when none. */

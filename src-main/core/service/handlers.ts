@@ -11,6 +11,7 @@ import type { BulkService } from '../bulk/service';
 import { bulkHandlers } from './bulk-handlers';
 import { keepSection } from './keep-section';
 import type { HistoryFiles } from './history-files';
+import { selectedHostPorts } from './history-selection';
 import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
 
 export interface ServiceDeps {
@@ -142,9 +143,14 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'history:compare': (req) => asResult(() => deps.history.compare(req.beforeId, req.afterId)),
     'history:export': (req) =>
       asResult(() => (req.format === 'json' ? deps.history.exportJson(req.hostPortIds) : deps.history.exportCsv(req.hostPortIds))),
-    'history:exportStix': (req) => asResult(() => exportStix(deps.history, req, new Date(deps.clock.now()).toISOString().slice(0, 10))),
+    'history:exportStix': (req) =>
+      asResult(async () => {
+        const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
+        if (req.query === undefined) return exportStix(deps.history, req, today);
+        return exportStix(deps.history, { hostPortIds: (await selectedHostPorts(deps.history, req)) ?? [] }, today);
+      }),
     'history:import': (req) => asResult(() => deps.history.import(req.content)),
-    'history:exportToFile': (req) => asResult(() => files(deps).exportToFile(req.format, req.hostPortIds)),
+    'history:exportToFile': (req) => asResult(async () => files(deps).exportToFile(req.format, await selectedHostPorts(deps.history, req))),
     'history:importFromFile': (req) => asResult(() => files(deps).importFromFile(req)),
     'history:importProgress': () => asResult(() => files(deps).progress()),
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
+import type { HistorySelection } from '../../../src-shared/contract';
 import type { ExportFileView, ImportProgressView, ImportReportView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { exportFilenameFor, type ExportFormat, type ExportOutcome, type ImportOptions, type ImportSource } from '../history';
@@ -19,6 +20,8 @@ export interface FileDialogs {
 export interface HistoryTransferPort {
   exportTo(out: Writable, format: ExportFormat, hostPortIds?: string[]): Promise<ExportOutcome>;
   importFrom(open: ImportSource, options?: ImportOptions): Promise<ImportReportView>;
+  /** Every host port id a search and filters show (the History list's own query, all pages). */
+  matchingIds?(selection: HistorySelection): Promise<string[]>;
 }
 
 export class HistoryFiles {
@@ -42,6 +45,12 @@ export class HistoryFiles {
   /** Streams an export into `out` (an HTTP response in the preview); the caller ends it. */
   exportTo(out: Writable, format: ExportFormat, hostPortIds?: string[]): Promise<ExportOutcome> {
     return this.history.exportTo(out, format, hostPortIds);
+  }
+
+  /** Streams an export of what the History list shows for `selection` (its search, filters and order). */
+  async exportSelectionTo(out: Writable, format: ExportFormat, selection: HistorySelection): Promise<ExportOutcome> {
+    if (!this.history.matchingIds) throw fail('notConfigured', 'This history cannot export a search; export it all instead.');
+    return this.history.exportTo(out, format, await this.history.matchingIds(selection));
   }
 
   /** Save dialog, then the export written beside the chosen path and renamed over it once complete. */

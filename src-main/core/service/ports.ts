@@ -1,6 +1,6 @@
 // What the service needs from each core module, stated as narrow interfaces so the handlers can be
 // tested with fakes and the modules can change behind them.
-import type { HistoryQuery } from '../../../src-shared/contract';
+import type { HistoryQuery, HistorySelection } from '../../../src-shared/contract';
 import type { HostSectionRequest } from '../../../src-shared/host-section-contract';
 import type { HostSectionView } from '../../../src-shared/host-views';
 import type {
@@ -58,6 +58,8 @@ export interface AuthPort {
 export interface HistoryPort {
   save(snapshot: SnapshotInput): Promise<SnapshotMetaView>;
   list(query: Required<Pick<HistoryQuery, 'text' | 'offset' | 'limit'>> & HistoryQuery): HistoryPageView | Promise<HistoryPageView>;
+  /** Every host port id a search and filters show, all pages (absent: the list is paged through instead). */
+  matchingIds?(selection: HistorySelection): Promise<string[]>;
   snapshots(hostPortId: string): SnapshotMetaView[] | Promise<SnapshotMetaView[]>;
   get(snapshotId: string): SnapshotView | Promise<SnapshotView>;
   latestFor(ref: { hostPortId: string } | { host: string; port: number }): SnapshotView | null | Promise<SnapshotView | null>;
