@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'history:undo',
   'history:clear',
   'history:compare',
+  'history:timeline',
   'history:export',
   'history:exportStix',
   'history:import',

@@ -24,6 +24,7 @@ import { BulkExportRequest, BulkJobRef, BulkResultsRequest, BulkStartRequest } f
 import type { BulkJobStatusView, BulkResultRowView } from './bulk-views';
 import { HostSectionRequest } from './host-section-contract';
 import type { HostSectionView } from './host-views';
+import type { TimelineView } from './timeline-views';
 import type { ChannelName } from './channels';
 import { ERROR_CODES } from './error-codes';
 export { CHANNEL_NAMES, ipcChannel } from './channels';
@@ -194,6 +195,8 @@ export const channels = {
   'history:undo': UndoRequest,
   'history:clear': ClearRequest,
   'history:compare': CompareRequest,
+  /** One saved host port's banners, services, certificates and saves on a time axis, from its snapshots. */
+  'history:timeline': HostPortRef,
   'history:export': ExportRequest,
   'history:exportStix': StixExportRequest,
   'history:import': ImportRequest,
@@ -245,6 +248,7 @@ export interface Responses {
   'history:undo': { restored: number };
   'history:clear': { removed: number };
   'history:compare': CompareView;
+  'history:timeline': TimelineView;
   'history:export': ExportView;
   'history:exportStix': ExportView;
   'history:import': ImportReportView;

@@ -1,4 +1,5 @@
 import type { HistoryScheduler } from './history';
+import type { SpawnHost } from './history-host/protocol';
 import type { LinkInbox } from './link-inbox';
 import type { ProxyLoginQueue } from './net/proxy-login';
 import type { SessionProxyConfig } from './net/proxy-settings';
@@ -48,8 +49,13 @@ export interface CoreOptions {
    */
   transport?: HttpTransport;
   clock?: Clock;
-  /** Runs the history's deferred housekeeping; tests drive it by hand. */
+  /** Runs the history's deferred housekeeping; tests drive it by hand (in-process history only). */
   historyScheduler?: HistoryScheduler;
+  /**
+   * Starts the process or thread that owns the history files (the app: a utility process; the preview: a worker),
+   * so the thread serving IPC never waits on the disk. Without it the history opens in this process (unit tests).
+   */
+  historyHost?: SpawnHost;
   /** The host's view of connectivity (Electron's net.isOnline). */
   isOnline?: () => boolean;
   log?: (line: string) => void;

@@ -11,7 +11,7 @@ import { createDemoTransport, DEMO_GRAPH_ROOT, demoTokenSource } from './demo';
 import { fail } from './failure';
 import { createGraphClient } from './graph/client';
 import { CLOUDS, resolveCloud, type CloudInfo } from './graph/clouds';
-import { createHistoryStore } from './history';
+import { openHistory } from './history-host/open-history';
 import { parseProxyUrl } from './net/http-proxy';
 import { createNodeTransport } from './net/node-transport';
 import { createReachabilityProbe } from './net/reachability';
@@ -104,8 +104,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     (url) => allowedOrigins(cloud()).has(url.origin),
   );
 
-  const history = await createHistoryStore({
+  const history = await openHistory({
     dir: join(opts.userDataDir, 'history'),
+    ...(opts.historyHost ? { host: opts.historyHost } : {}),
     kv: opts.kv,
     clock,
     ...(opts.historyScheduler ? { scheduler: opts.historyScheduler } : {}),

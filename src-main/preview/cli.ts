@@ -7,6 +7,7 @@ import { createCore } from '../core/app';
 import { createAesFileEncryptor } from '../core/auth';
 import { isAllowedExternalUrl } from '../core/external-links';
 import { confKvFactory } from '../core/history';
+import { workerHostSpawner } from '../core/history-host/worker-host';
 import { createLinkInbox } from '../core/link-inbox';
 import { parsePreviewArgs, PREVIEW_USAGE, type PreviewArgs } from './args';
 import { startPreviewServer } from './server';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     preview: true,
     // conf is the library electron-store is built on: the same files as the app.
     kv: confKvFactory,
+    // The history lives in a worker thread, as it lives in a utility process in the app: the thread serving the
+    // page's requests never waits on the disk.
+    historyHost: workerHostSpawner(),
     // Never plain text on disk, even in the preview: AES-256-GCM with a key file beside the cache.
     encryptor: createAesFileEncryptor(join(userDataDir, 'auth', 'preview-cache.key')),
     // The preview never opens a browser: it prints the URL so a person or a test can follow it.

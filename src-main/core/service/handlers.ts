@@ -7,6 +7,7 @@ import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
 import { exportStix } from '../stix/export';
+import { hostPortTimeline } from '../history/timeline-query';
 import type { BulkService } from '../bulk/service';
 import { bulkHandlers } from './bulk-handlers';
 import { keepSection } from './keep-section';
@@ -141,6 +142,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'history:undo': (req) => asResult(() => deps.history.undo(req.undoToken)),
     'history:clear': () => asResult(() => deps.history.clear()),
     'history:compare': (req) => asResult(() => deps.history.compare(req.beforeId, req.afterId)),
+    'history:timeline': (req) => asResult(() => hostPortTimeline(deps.history, req.hostPortId)),
     'history:export': (req) =>
       asResult(() => (req.format === 'json' ? deps.history.exportJson(req.hostPortIds) : deps.history.exportCsv(req.hostPortIds))),
     'history:exportStix': (req) =>
