@@ -9,6 +9,8 @@ import { downloadText } from '../history/download';
 
 export type SortKey = (typeof BULK_SORT_KEYS)[number];
 const POLL_MS = 500;
+/** Rows per page of the results table; every row is reachable by paging, sorted and filtered in main. */
+export const BULK_PAGE_SIZE = 200;
 
 export class BulkState {
   #text = $state('');
@@ -25,6 +27,11 @@ export class BulkState {
   #sort = $state<SortKey>('line');
   #descending = $state(false);
   #filter = $state('');
+  #offset = $state(0);
+  /** Bumped per rows request, so a late answer never replaces a newer one. */
+  #rowsSeq = 0;
+  /** What the last poll saw; an unchanged job needs no new rows. */
+  #seen = '';
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   #lines = $derived.by((): string[] => {
@@ -100,6 +107,27 @@ export class BulkState {
   }
   set filter(v: string) {
     this.#filter = v;
+    this.#offset = 0;
+    void this.refreshRows();
+  }
+  /** Index of the first row on the page shown. */
+  get offset(): number {
+    return this.#offset;
+  }
+  get hasPrevious(): boolean {
+    return this.#offset > 0;
+  }
+  get hasNext(): boolean {
+    return this.#offset + BULK_PAGE_SIZE < this.#total;
+  }
+  nextPage(): void {
+    if (!this.hasNext) return;
+    this.#offset += BULK_PAGE_SIZE;
+    void this.refreshRows();
+  }
+  previousPage(): void {
+    if (!this.hasPrevious) return;
+    this.#offset = Math.max(0, this.#offset - BULK_PAGE_SIZE);
     void this.refreshRows();
   }
 
@@ -132,6 +160,8 @@ export class BulkState {
     }
     this.#error = null;
     this.#job = r.value;
+    this.#offset = 0;
+    this.#seen = '';
     await this.refreshRows();
     this.#poll();
   }
@@ -165,6 +195,7 @@ export class BulkState {
       this.#sort = key;
       this.#descending = false;
     }
+    this.#offset = 0;
     void this.refreshRows();
   }
 
@@ -181,11 +212,18 @@ export class BulkState {
 
   async refreshRows(): Promise<void> {
     if (!this.#job) return;
-    const r = await call('bulk:results', { jobId: this.#job.id, sort: this.#sort, descending: this.#descending, filter: this.#filter, limit: 500 });
-    if (r.ok) {
-      this.#rows = r.value.rows;
-      this.#total = r.value.total;
+    const seq = ++this.#rowsSeq;
+    const query = { jobId: this.#job.id, sort: this.#sort, descending: this.#descending, filter: this.#filter, offset: this.#offset, limit: BULK_PAGE_SIZE };
+    const r = await call('bulk:results', query);
+    if (!r.ok || seq !== this.#rowsSeq) return;
+    // Rows shrank under the page (a filter, a re-run): show the last page there is.
+    if (r.value.rows.length === 0 && r.value.total > 0 && this.#offset > 0) {
+      this.#offset = Math.floor((r.value.total - 1) / BULK_PAGE_SIZE) * BULK_PAGE_SIZE;
+      return this.refreshRows();
     }
+    this.#total = r.value.total;
+    const next = reuseUnchanged(this.#rows, r.value.rows);
+    if (next !== this.#rows) this.#rows = next;
   }
 
   #poll(): void {
@@ -196,7 +234,12 @@ export class BulkState {
       const r = await call('bulk:status', {});
       const mine = r.ok ? r.value.jobs.find((j) => j.id === this.#job?.id) : undefined;
       if (mine) this.#job = mine;
-      await this.refreshRows();
+      // Rows change only when an answer came in (or the state moved): an idle poll costs no table work.
+      const seen = mine ? `${mine.state}|${mine.done}|${mine.failed}` : '';
+      if (seen !== this.#seen) {
+        this.#seen = seen;
+        await this.refreshRows();
+      }
       if (this.#job?.state === 'running' || this.#job?.state === 'stopped') this.#timer = setTimeout(() => void tick(), POLL_MS);
     };
     this.#timer = setTimeout(() => void tick(), POLL_MS);
@@ -206,6 +249,26 @@ export class BulkState {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
   }
+}
+
+/**
+ * The new page, keeping the previous row objects that did not change: the table then touches only the rows
+ * that did (a keyed each leaves an identical item alone). The same array back when nothing changed at all.
+ */
+export function reuseUnchanged(prev: BulkResultRowView[], next: BulkResultRowView[]): BulkResultRowView[] {
+  const old: Record<string, BulkResultRowView | undefined> = Object.fromEntries(prev.map((r) => [rowKey(r), r]));
+  let same = prev.length === next.length;
+  const out = next.map((r, i) => {
+    const o = Object.hasOwn(old, rowKey(r)) ? old[rowKey(r)] : undefined;
+    const keep = o !== undefined && o.outcome === r.outcome && o.hit?.snapshotId === r.hit?.snapshotId && o.error?.kind === r.error?.kind && o.error?.message === r.error?.message;
+    if (!keep || prev[i] !== o) same = false;
+    return keep ? o : r;
+  });
+  return same ? prev : out;
+}
+
+export function rowKey(r: BulkResultRowView): string {
+  return `${r.key}#${r.hit?.hostPortId ?? ''}`;
 }
 
 function stamp(ms: number): string {
