@@ -52,7 +52,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const log = opts.log ? (line: string) => opts.log?.(ledger.redact(line)) : undefined;
   // Every preview flag goes through the settings store, so settings:get shows the values in force (cloud
   // 'custom' under --authority) and which fields the flags fix; cloud() below still gives them precedence.
-  const settings = createSettingsStore(opts.userDataDir, {
+  const settings = await createSettingsStore(opts.userDataDir, {
     overrides: {
       ...(overrides.tenant ? { tenant: overrides.tenant } : {}),
       ...(overrides.clientId ? { clientId: overrides.clientId } : {}),

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     // page's requests never waits on the disk.
     historyHost: workerHostSpawner(),
     // Never plain text on disk, even in the preview: AES-256-GCM with a key file beside the cache.
-    encryptor: createAesFileEncryptor(join(userDataDir, 'auth', 'preview-cache.key')),
+    encryptor: await createAesFileEncryptor(join(userDataDir, 'auth', 'preview-cache.key')),
     // The preview never opens a browser: it prints the URL so a person or a test can follow it.
     openBrowser: async (url) => {
       process.stdout.write(`SIGNIN_URL=${url}\n`);

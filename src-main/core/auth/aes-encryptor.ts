@@ -6,10 +6,9 @@
 // (or any malware) running as the same user, who can read both files. The packaged app uses the OS keychain
 // through safeStorage instead; the preview is a development tool.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Encryptor } from '../ports';
-import { writeFileAtomicSync } from '../fs/atomic-file';
+import { writeFileAtomic } from '../fs/atomic-file';
 
 // "PTC1": Portolan token cache, format 1. Lets decrypt() say "not ours" before GCM says "tampered".
 const MAGIC = Buffer.from('PTC1', 'ascii');
@@ -57,19 +56,19 @@ export function createAesEncryptor(opts: AesEncryptorOptions = {}): Encryptor {
  * wrong size is replaced, which makes the old cache undecryptable; it is then discarded and the user signs
  * in again, the same path as any other unreadable cache.
  */
-export function createAesFileEncryptor(keyFile: string): Encryptor {
-  return createAesEncryptor({ key: loadOrCreateKey(keyFile), kind: 'aes-256-gcm (preview key file)', strong: true });
+export async function createAesFileEncryptor(keyFile: string): Promise<Encryptor> {
+  return createAesEncryptor({ key: await loadOrCreateKey(keyFile), kind: 'aes-256-gcm (preview key file)', strong: true });
 }
 
-function loadOrCreateKey(keyFile: string): Buffer {
+async function loadOrCreateKey(keyFile: string): Promise<Buffer> {
   try {
-    const key = fs.readFileSync(keyFile);
+    const key = await readFile(keyFile);
     if (key.length === KEY_BYTES) return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+  // writeFileAtomic creates the folder.
   const key = randomBytes(KEY_BYTES);
-  writeFileAtomicSync(keyFile, key, { mode: 0o600 });
+  await writeFileAtomic(keyFile, key, { mode: 0o600 });
   return key;
 }

@@ -157,8 +157,8 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     return pca.getTokenCache().getAllAccounts();
   }
 
-  function pickActive(all: AccountInfo[]): AccountInfo | null {
-    const id = activeFile.read();
+  async function pickActive(all: AccountInfo[]): Promise<AccountInfo | null> {
+    const id = await activeFile.read();
     return all.find((a) => a.homeAccountId === id) ?? all[0] ?? null;
   }
 
@@ -179,7 +179,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       throw err;
     }
     const all = await queue.run(() => accounts(pca));
-    const active = pickActive(all);
+    const active = await pickActive(all);
     return {
       ...base,
       configured: true,
@@ -210,7 +210,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     pending = flow;
     try {
       const result = await flow.result;
-      if (result.account) activeFile.write(result.account.homeAccountId);
+      if (result.account) await activeFile.write(result.account.homeAccountId);
       stickyNotices = [];
       log('sign-in: completed');
     } catch (err) {
@@ -230,9 +230,9 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       const account = await cache.getAccountByHomeId(homeAccountId);
       // Signing out an account that is already gone is not an error: the outcome the user wanted holds.
       if (account) await cache.removeAccount(account);
-      if (activeFile.read() === homeAccountId) {
+      if ((await activeFile.read()) === homeAccountId) {
         const rest = await accounts(pca);
-        activeFile.write(rest[0]?.homeAccountId ?? null);
+        await activeFile.write(rest[0]?.homeAccountId ?? null);
       }
     });
     return status();
@@ -245,7 +245,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       if (!all.some((a) => a.homeAccountId === homeAccountId)) {
         throw fail('notFound', 'That account is not signed in to Portolan any more. Sign in with it first.');
       }
-      activeFile.write(homeAccountId);
+      await activeFile.write(homeAccountId);
     });
     return status();
   }
@@ -257,7 +257,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
         if (signal?.aborted) throw fail('cancelled', 'The request was cancelled.');
         await discover();
         const pca = client();
-        const account = pickActive(await accounts(pca));
+        const account = await pickActive(await accounts(pca));
         if (!account) throw fail('signInRequired', 'Sign in with your work account to look things up.');
         try {
           const result = await pca.acquireTokenSilent({ account, scopes: opts.scopes(), forceRefresh });

@@ -7,10 +7,13 @@
 //
 // When the encryptor is weak (Linux basic_text: a fixed, public password) and the user has not opted in,
 // nothing is written: the serialized cache lives in this process only and sign-in lasts until the app quits.
-import * as fs from 'node:fs';
+//
+// Disk access is async (this runs on Electron's main thread), so writes are chained: they land in the order
+// MSAL produced them, and a read waits for the writes before it, never deserializing an older cache.
+import { readFile, rm } from 'node:fs/promises';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import type { Encryptor } from '../ports';
-import { writeFileAtomicSync } from '../fs/atomic-file';
+import { writeFileAtomic } from '../fs/atomic-file';
 
 export interface EncryptedCachePlugin extends ICachePlugin {
   /** True when the cache may be written to disk right now. */
@@ -35,11 +38,13 @@ export function createEncryptedCachePlugin(opts: EncryptedCachePluginOptions): E
   const notices: string[] = [];
   // The last serialized cache: the only copy in memory-only mode, and a bridge when switching modes.
   let memory: string | null = null;
+  let writes: Promise<void> = Promise.resolve();
 
-  function readFile(): string | null {
+  async function readCache(): Promise<string | null> {
+    await writes;
     let data: Buffer;
     try {
-      data = fs.readFileSync(opts.file);
+      data = await readFile(opts.file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       log(`token cache: could not read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
@@ -50,14 +55,14 @@ export function createEncryptedCachePlugin(opts: EncryptedCachePluginOptions): E
       JSON.parse(text); // a decryptable but garbled cache is as useless as an undecryptable one
       return text;
     } catch {
-      discardFile('it could not be decrypted or read');
+      await discardFile('it could not be decrypted or read');
       return EMPTY_CACHE;
     }
   }
 
-  function discardFile(why: string): void {
+  async function discardFile(why: string): Promise<void> {
     try {
-      fs.rmSync(opts.file, { force: true });
+      await rm(opts.file, { force: true });
     } catch {
       // If even deletion fails, the next successful write replaces it.
     }
@@ -65,14 +70,17 @@ export function createEncryptedCachePlugin(opts: EncryptedCachePluginOptions): E
     notices.push('The saved sign-in could not be read (it may have been encrypted on another machine or damaged), so it was removed. Please sign in again.');
   }
 
-  function writeFile(text: string): void {
-    try {
-      writeFileAtomicSync(opts.file, opts.encryptor.encrypt(Buffer.from(text, 'utf8')), { mode: 0o600 });
-    } catch (err) {
-      // Keep working from memory; the user stays signed in for this session.
-      log(`token cache: could not write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      notices.push('Portolan could not save the sign-in to disk; you will need to sign in again after restarting.');
-    }
+  function writeCache(text: string): Promise<void> {
+    writes = writes.then(async () => {
+      try {
+        await writeFileAtomic(opts.file, opts.encryptor.encrypt(Buffer.from(text, 'utf8')), { mode: 0o600 });
+      } catch (err) {
+        // Keep working from memory; the user stays signed in for this session.
+        log(`token cache: could not write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        notices.push('Portolan could not save the sign-in to disk; you will need to sign in again after restarting.');
+      }
+    });
+    return writes;
   }
 
   return {
@@ -81,24 +89,23 @@ export function createEncryptedCachePlugin(opts: EncryptedCachePluginOptions): E
 
     async beforeCacheAccess(ctx: TokenCacheContext): Promise<void> {
       if (opts.persist()) {
-        const fromDisk = readFile();
+        const fromDisk = await readCache();
         if (fromDisk !== null) {
           memory = fromDisk === EMPTY_CACHE ? null : fromDisk;
           ctx.tokenCache.deserialize(fromDisk);
         } else if (memory !== null) {
           // Just switched from memory-only to persisted: carry the session over, then save it.
           ctx.tokenCache.deserialize(memory);
-          writeFile(memory);
+          await writeCache(memory);
         }
         return;
       }
       // Memory-only: a file left from when the user had opted in is taken into memory and removed,
       // because the user no longer wants weakly protected secrets on disk.
-      if (fs.existsSync(opts.file)) {
-        const fromDisk = readFile();
-        fs.rmSync(opts.file, { force: true });
-        if (fromDisk !== null && fromDisk !== EMPTY_CACHE && memory === null) memory = fromDisk;
-      }
+      // (Reading a missing file is cheap and removing it is a no-op, so there is no separate existence check.)
+      const fromDisk = await readCache();
+      await rm(opts.file, { force: true }).catch((err: NodeJS.ErrnoException) => log(`token cache: could not remove (${err.code ?? 'error'})`));
+      if (fromDisk !== null && fromDisk !== EMPTY_CACHE && memory === null) memory = fromDisk;
       if (memory !== null) ctx.tokenCache.deserialize(memory);
     },
 
@@ -106,7 +113,7 @@ export function createEncryptedCachePlugin(opts: EncryptedCachePluginOptions): E
       if (!ctx.cacheHasChanged) return;
       const text = ctx.tokenCache.serialize();
       memory = text;
-      if (opts.persist()) writeFile(text);
+      if (opts.persist()) await writeCache(text);
     },
   };
 }

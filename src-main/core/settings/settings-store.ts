@@ -1,12 +1,14 @@
-// Settings for SettingsView: one small JSON file in the user-data folder. Small enough to read once and
-// rewrite whole on every change; written atomically so a crash never leaves half a file. A file that
-// cannot be read is renamed aside (kept for the user, never deleted) and defaults are used.
-import * as fs from 'node:fs';
+// Settings for SettingsView: one small JSON file in the user-data folder. Read once at start and served
+// from memory after that; rewritten whole on every change, atomically so a crash never leaves half a file,
+// and one change at a time so two saves that race cannot lose either. A file that cannot be read is
+// renamed aside (kept for the user, never deleted) and defaults are used. All disk access is async: this
+// runs on Electron's main thread.
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ERROR_CODES } from '../../../src-shared/error-codes';
 import type { SettingKey, SettingsView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
-import { moveAside, writeFileAtomicSync } from '../fs/atomic-file';
+import { moveAsideAsync, writeFileAtomic } from '../fs/atomic-file';
 import { DEFAULT_SETTINGS } from './defaults';
 import { validateField, validateWhole } from './validate';
 
@@ -24,8 +26,11 @@ export interface SettingsOverrides {
 
 export interface SettingsStore {
   get(): SettingsView;
-  /** Validates and saves; throws PortolanFailure('invalidInput') naming the problem. Returns the effective view. */
-  update(patch: Partial<SettingsView>): SettingsView;
+  /**
+   * Validates and saves; rejects with PortolanFailure('invalidInput') naming the problem. Resolves to the
+   * effective view. Changes apply in call order, each on top of the one before.
+   */
+  update(patch: Partial<SettingsView>): Promise<SettingsView>;
   /** The effective view the patch would produce, validated exactly as update does, without saving anything. */
   preview(patch: Partial<SettingsView>): SettingsView;
   /** Fields whose effective value comes from an override, so the settings view can say so. */
@@ -37,13 +42,27 @@ export interface SettingsStore {
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
-export function createSettingsStore(dir: string, opts: { overrides?: SettingsOverrides } = {}): SettingsStore {
+/** Reads the settings file once; rejects with invalidInput when an override is invalid. */
+export async function createSettingsStore(dir: string, opts: { overrides?: SettingsOverrides } = {}): Promise<SettingsStore> {
   const file = path.join(dir, SETTINGS_FILE);
   const notices: string[] = [];
-  let stored = load(file, notices);
+  let stored = await load(file, notices);
   const overlay = overridesToPatch(opts.overrides ?? {});
+  let queue: Promise<unknown> = Promise.resolve();
 
   const effective = (): SettingsView => ({ ...stored, ...overlay });
+
+  async function save(patch: Partial<SettingsView>): Promise<SettingsView> {
+    const next = apply(stored, patch);
+    try {
+      await writeFileAtomic(file, `${JSON.stringify({ version: FORMAT_VERSION, settings: next }, null, 2)}\n`, { mode: 0o600 });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
+      throw fail('storage', `Could not save the settings in ${dir} (${code}).`, { code });
+    }
+    stored = next;
+    return effective();
+  }
 
   return {
     file,
@@ -52,15 +71,10 @@ export function createSettingsStore(dir: string, opts: { overrides?: SettingsOve
     overridden: () => Object.keys(overlay) as SettingKey[],
     preview: (patch) => ({ ...apply(stored, patch), ...overlay }),
     update(patch) {
-      const next = apply(stored, patch);
-      try {
-        writeFileAtomicSync(file, `${JSON.stringify({ version: FORMAT_VERSION, settings: next }, null, 2)}\n`, { mode: 0o600 });
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? 'unknown';
-        throw fail('storage', `Could not save the settings in ${dir} (${code}).`, { code });
-      }
-      stored = next;
-      return effective();
+      // Each change starts from what the one before it saved, so racing saves cannot drop either.
+      const run = queue.then(() => save(patch));
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }
@@ -91,10 +105,10 @@ function overridesToPatch(o: SettingsOverrides): Partial<SettingsView> {
   return patch;
 }
 
-function load(file: string, notices: string[]): SettingsView {
+async function load(file: string, notices: string[]): Promise<SettingsView> {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
     notices.push(`Portolan could not read its settings file (${(err as NodeJS.ErrnoException).code ?? 'error'}); defaults are in use.`);
@@ -126,9 +140,9 @@ function load(file: string, notices: string[]): SettingsView {
   return result;
 }
 
-function discard(file: string, notices: string[], why: string, use: SettingsView): SettingsView {
+async function discard(file: string, notices: string[], why: string, use: SettingsView): Promise<SettingsView> {
   try {
-    const kept = moveAside(file);
+    const kept = await moveAsideAsync(file);
     notices.push(`Your settings file could not be used (${why}). It was kept as ${path.basename(kept)} and defaults are in use where needed.`);
   } catch {
     notices.push(`Your settings file could not be used (${why}), and it could not be moved aside; defaults are in use where needed.`);

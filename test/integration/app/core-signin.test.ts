@@ -45,13 +45,13 @@ afterEach(async () => {
   expect(guard.blocked).toEqual([]);
 });
 
-function makeCore(): Promise<Core> {
+async function makeCore(): Promise<Core> {
   return createCore({
     userDataDir: dir,
     version: '0.0.0-test',
     preview: true,
     kv: confKvFactory,
-    encryptor: createAesFileEncryptor(join(dir, 'auth', 'preview-cache.key')),
+    encryptor: await createAesFileEncryptor(join(dir, 'auth', 'preview-cache.key')),
     // The user's browser: follow the sign-in URL and post the form back to the loopback.
     openBrowser: async (url) => {
       void entra.completeBrowserStep(url);

@@ -108,7 +108,7 @@ describe('createCore with a proxy', () => {
       version: '0.0.0-test',
       preview: true,
       kv: confKvFactory,
-      encryptor: createAesFileEncryptor(join(dir, 'auth', 'preview-cache.key')),
+      encryptor: await createAesFileEncryptor(join(dir, 'auth', 'preview-cache.key')),
       openBrowser: async (url) => void e.completeBrowserStep(url),
       openExternal: async () => false,
       overrides: { authority: e.url, clientId: e.clientId, tenant: 'organizations', graphBaseUrl: g.url, caPem: e.caPem, proxy: p.url },

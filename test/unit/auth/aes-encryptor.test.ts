@@ -40,21 +40,21 @@ describe('AES-256-GCM encryptor', () => {
 });
 
 describe('key-file encryptor (web preview)', () => {
-  it('creates a 0600 key file and reuses it across restarts', () => {
+  it('creates a 0600 key file and reuses it across restarts', async () => {
     const keyFile = path.join(dir, 'nested', 'cache.key');
-    const first = createAesFileEncryptor(keyFile);
+    const first = await createAesFileEncryptor(keyFile);
     expect(first.kind).toMatch(/preview key file/);
     expect(fs.statSync(keyFile).size).toBe(32);
     if (process.platform !== 'win32') expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const cipher = first.encrypt(secret);
-    expect(createAesFileEncryptor(keyFile).decrypt(cipher).equals(secret)).toBe(true);
+    expect((await createAesFileEncryptor(keyFile)).decrypt(cipher).equals(secret)).toBe(true);
   });
 
-  it('replaces a damaged key file, so old data no longer decrypts (and is then discarded by the cache)', () => {
+  it('replaces a damaged key file, so old data no longer decrypts (and is then discarded by the cache)', async () => {
     const keyFile = path.join(dir, 'cache.key');
-    const cipher = createAesFileEncryptor(keyFile).encrypt(secret);
+    const cipher = (await createAesFileEncryptor(keyFile)).encrypt(secret);
     fs.writeFileSync(keyFile, 'short');
-    const replaced = createAesFileEncryptor(keyFile);
+    const replaced = await createAesFileEncryptor(keyFile);
     expect(fs.statSync(keyFile).size).toBe(32);
     expect(() => replaced.decrypt(cipher)).toThrow();
   });

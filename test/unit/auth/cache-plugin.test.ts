@@ -41,6 +41,19 @@ describe('encrypted cache plugin', () => {
     expect(ctx.loaded).toEqual([CACHE]);
   });
 
+  it('a read that starts while writes are under way waits for them, so MSAL never gets an older cache back', async () => {
+    const file = path.join(dir, 'cache.bin');
+    const encryptor = createAesEncryptor();
+    const plugin = createEncryptedCachePlugin({ file, encryptor, persist: () => true });
+    const older = JSON.stringify({ RefreshToken: { k: { secret: 'older' } } });
+    await plugin.afterCacheAccess(context(older, true));
+    const writing = [plugin.afterCacheAccess(context(CACHE.replace('rt-secret-value', 'middle'), true)), plugin.afterCacheAccess(context(CACHE, true))];
+    const ctx = context('', false);
+    await Promise.all([...writing, plugin.beforeCacheAccess(ctx)]);
+    expect(ctx.loaded).toEqual([CACHE]);
+    expect(encryptor.decrypt(fs.readFileSync(file)).toString('utf8')).toBe(CACHE);
+  });
+
   it('keeps working from memory when the file cannot be written, with a notice', async () => {
     const blocker = path.join(dir, 'file-not-dir');
     fs.writeFileSync(blocker, 'x');

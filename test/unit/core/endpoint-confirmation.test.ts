@@ -13,8 +13,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function setup(answer: boolean) {
-  const store = createSettingsStore(dir);
+async function setup(answer: boolean) {
+  const store = await createSettingsStore(dir);
   const asked: EndpointChange[] = [];
   const settings = withEndpointConfirmation(store, {
     endpoints: (view: SettingsView) => {
@@ -43,14 +43,14 @@ const EVIL = { cloud: 'custom', customAuthority: 'https://login.evil.example:844
 
 describe('settings changes that move where tokens go', () => {
   it('asks with the new authority and Graph root, and saves only on yes', async () => {
-    const { settings, asked } = setup(true);
+    const { settings, asked } = await setup(true);
     const view = await settings.update({ ...EVIL });
     expect(asked).toEqual([{ authority: 'https://login.evil.example:8443/t', graphRoot: 'https://graph.evil.example', cloud: 'custom' }]);
     expect(view).toMatchObject(EVIL);
   });
 
   it('on cancel fails with kind cancelled and saves nothing (not even the other fields of the patch)', async () => {
-    const { settings, store, asked } = setup(false);
+    const { settings, store, asked } = await setup(false);
     await settings.update({ clientId: '6a2b1c3d-0000-4000-8000-00000000c11e' });
     const before = readFileSync(store.file, 'utf8');
     const e = await failureOf(settings.update({ ...EVIL, tenant: 'contoso.onmicrosoft.com' }));
@@ -62,7 +62,7 @@ describe('settings changes that move where tokens go', () => {
   });
 
   it('asks when only the national cloud changes, and when only the custom authority or root changes', async () => {
-    const { settings, asked } = setup(true);
+    const { settings, asked } = await setup(true);
     await settings.update({ cloud: 'usGovL4' });
     expect(asked.at(-1)).toEqual({ authority: 'https://login.microsoftonline.us', graphRoot: 'https://graph.microsoft.us', cloud: 'usGovL4' });
     await settings.update({ ...EVIL });
@@ -74,7 +74,7 @@ describe('settings changes that move where tokens go', () => {
   });
 
   it('does not ask about changes that leave the endpoints where they are', async () => {
-    const { settings, asked } = setup(false);
+    const { settings, asked } = await setup(false);
     await settings.update({ clientId: '6a2b1c3d-0000-4000-8000-00000000c11e', tenant: 'contoso.onmicrosoft.com', saveHistory: false });
     // Saved for later while the global cloud stays in force: no token goes there yet.
     await settings.update({ customAuthority: 'https://login.evil.example', customGraphRoot: 'https://graph.evil.example' });
@@ -83,14 +83,14 @@ describe('settings changes that move where tokens go', () => {
   });
 
   it('refuses an invalid change without asking', async () => {
-    const { settings, asked } = setup(true);
+    const { settings, asked } = await setup(true);
     const e = await failureOf(settings.update({ cloud: 'custom', customGraphRoot: 'https://graph.evil.example' }));
     expect(e.kind).toBe('invalidInput');
     expect(asked).toEqual([]);
   });
 
   it('handles one change at a time, so a second cannot slip in while the user is being asked', async () => {
-    const store = createSettingsStore(dir);
+    const store = await createSettingsStore(dir);
     let release: (yes: boolean) => void = () => undefined;
     const asked: EndpointChange[] = [];
     const settings = withEndpointConfirmation(store, {
