@@ -1,5 +1,6 @@
 // Turns the store's CompareView into what the comparison panel says. Pure.
 import type { BannerView, CertificateView, CompareView, ServiceView, SnapshotMetaView } from '../../../../src-shared/views';
+import { contextChangeCount } from './context-changes';
 
 /** Older snapshot first, whatever order the analyst ticked them in. */
 export function orderForCompare(a: SnapshotMetaView, b: SnapshotMetaView): { beforeId: string; afterId: string } {
@@ -18,7 +19,8 @@ export function changeCount(v: CompareView): number {
     v.services.added.length +
     v.services.removed.length +
     v.services.versionChanged.length +
-    (v.certificate.changed ? 1 : 0)
+    (v.certificate.changed ? 1 : 0) +
+    contextChangeCount(v.context)
   );
 }
 
