@@ -7,7 +7,8 @@ export default defineConfig({
     build: {
       // electron-store and conf are ESM-only; the CommonJS main bundle must carry them inside.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },
-      rollupOptions: { input: { index: resolve('src-main/electron/main.ts') } },
+      // The history host runs in its own utility process, so it is its own file beside the main entry.
+      rollupOptions: { input: { index: resolve('src-main/electron/main.ts'), 'history-host': resolve('src-main/electron/history-host.ts') } },
     },
   },
   preload: {

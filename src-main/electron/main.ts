@@ -1,7 +1,7 @@
 // Electron main entry: process lifecycle and wiring, nothing else. The core (src-main/core) does the work;
 // the modules beside this file each hold one piece of the shell's security policy.
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { createFetchTransport } from '../core/net/fetch-transport';
 import { createJsonFileStore } from '../core/fs/json-file';
@@ -15,6 +15,7 @@ import { installClientCertificatePolicy } from './client-certificates';
 import { installContentSecurityPolicy } from './csp';
 import { installDownloadPolicy } from './downloads';
 import { createFileDialogs, exportHistoryToFile } from './export-history';
+import { utilityHostSpawner } from './history-process';
 import { installLinkDelivery, registerLinkProtocol } from './deep-links';
 import { createExternalOpener } from './external';
 import { registerIpcHandlers } from './ipc';
@@ -154,6 +155,8 @@ export function startPortolan(): void {
         version: app.getVersion(),
         preview: false,
         kv: kvStoreFactory,
+        // The history's disk work runs in a utility process; this thread only passes messages.
+        historyHost: utilityHostSpawner(utilityProcess, join(__dirname, 'history-host.js')),
         // safeStorage is only usable after 'ready'.
         encryptor: createSafeStorageEncryptor(safeStorage),
         openBrowser: (url) => opener.openSignIn(url),

@@ -167,8 +167,9 @@ class ImportPass {
   }
 
   /**
-   * One fsync for the batch: its files are written first, then the journal makes them visible. A file that could
-   * not be written is not listed, and its error is thrown once the others are.
+   * The batch's files were written without an fsync; once they are all written their folders are synced (several
+   * at once), then one journal append (one fsync) makes the whole batch visible. A file that could not be written
+   * is not listed, and its error is thrown once the others are recorded.
    */
   private async flush(): Promise<void> {
     const batch = this.pending;
@@ -176,6 +177,7 @@ class ImportPass {
     if (batch.length === 0) return;
     const results = await Promise.allSettled(batch.map((p) => p.written));
     const done = batch.filter((_, i) => results[i]!.status === 'fulfilled');
+    await this.state.files.syncDirs();
     // The generation may have moved on while the files were written (a background compaction started).
     this.state.journal.append(done.map(({ line }) => ({ ...line, g: this.state.generation })));
     for (const { rec, terms } of done) this.state.mem.add(rec, terms);
@@ -189,7 +191,6 @@ class ImportPass {
     try {
       await this.flush();
     } finally {
-      this.state.files.syncDirs();
       this.applyMeta();
       maybeCompact(this.state);
     }

@@ -1,10 +1,10 @@
 // One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
 // rewritten only to add a host section fetched after the save, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
-import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
-import { fsyncDir, fsyncDirAsync } from '../fs/atomic-file';
+import { fsyncDir } from '../fs/atomic-file';
 import { DIR_MODE, FILE_MODE, isDamage, kvPath, moveAside, peekKv } from './kv-files';
 import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
 import { SNAPSHOT_FORMAT, fromStoredSnapshot, snapshotFile, type StoredSnapshotV2 } from './stored-snapshot';
@@ -47,21 +47,21 @@ export class SnapshotFiles {
   }
 
   /**
-   * Writes without an fsync, for imports: thousands of files in a row would otherwise cost one disk flush each
-   * (and one more for each new folder). Still atomic against a crash of the process (temp file, rename);
+   * Writes without an fsync and without blocking, for imports: thousands of files in a row would otherwise cost
+   * one disk flush each (and one more for each new folder), and several in flight overlap their latency. Still atomic against a crash of the process (temp file, rename);
    * syncDirs() makes the renames and new folders durable once the import's batch is written.
    */
-  writeUnsynced(snapshot: SnapshotView): void {
+  async writeUnsynced(snapshot: SnapshotView): Promise<void> {
     const dir = this.ensureDir(snapshot.hostPortId, false);
     // The snapshot id is unique and the temp name carries this process's own counter: no randomness needed.
     const tmp = join(dir, `.${snapshot.id}.${process.pid}-${++this.tmpCounter}.tmp`);
     // The same bytes conf writes (tab-indented JSON), so either writer's files read the same.
-    writeFileSync(tmp, JSON.stringify(snapshotFile(snapshot), undefined, '\t'), { mode: FILE_MODE, flag: 'wx' });
+    await fsp.writeFile(tmp, JSON.stringify(snapshotFile(snapshot), undefined, '\t'), { mode: FILE_MODE, flag: 'wx' });
     try {
       // (The create mode is owner-only already; a umask can only narrow it.)
-      renameSync(tmp, kvPath(dir, snapshot.id));
+      await fsp.rename(tmp, kvPath(dir, snapshot.id));
     } catch (err) {
-      rmSync(tmp, { force: true });
+      await fsp.rm(tmp, { force: true });
       throw err;
     }
     this.touched.add(dir);
@@ -76,7 +76,7 @@ export class SnapshotFiles {
     this.touched.clear();
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < dirs.length) await fsyncDirAsync(dirs[next++]!);
+      while (next < dirs.length) await syncDir(dirs[next++]!);
     };
     await Promise.all(Array.from({ length: Math.min(16, dirs.length) }, worker));
   }
@@ -218,6 +218,19 @@ export class SnapshotFiles {
       this.knownDirs.add(dir);
     }
     return dir;
+  }
+}
+
+/** fsyncDir without blocking; best effort as it is (some filesystems cannot sync a folder). */
+async function syncDir(dir: string): Promise<void> {
+  let handle: fsp.FileHandle | undefined;
+  try {
+    handle = await fsp.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // The renames are still atomic; only their durability across power loss is not confirmed.
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

@@ -57,6 +57,13 @@ export class FakeClientRequest extends EventEmitter {
   }
 }
 
+/** A utility process child: records what main posts; tests emit 'message' and 'exit' as the child would. */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly posted: unknown[] = [];
+  postMessage = vi.fn((message: unknown) => void this.posted.push(message));
+  kill = vi.fn(() => true);
+}
+
 export interface FakeDisplay {
   id: number;
   bounds: { x: number; y: number; width: number; height: number };
@@ -158,6 +165,7 @@ export function createFakeElectron(options: { isPackaged?: boolean; lock?: boole
       fetch: vi.fn(async (_url: string, _init?: RequestInit) => new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } })),
     },
     crashReporter: { start: vi.fn() },
+    utilityProcess: { fork: vi.fn((_modulePath: string, _args?: string[], _options?: Record<string, unknown>): FakeUtilityProcess => new FakeUtilityProcess()) },
     nativeTheme: { themeSource: 'system' as 'system' | 'light' | 'dark' },
     screen,
     safeStorage: {
