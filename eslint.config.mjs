@@ -21,6 +21,13 @@ const noSyncFs = ['fs', 'node:fs'].map((name) => ({
   message: 'Synchronous disk access blocks the thread that serves IPC and window events; use node:fs/promises.',
 }));
 
+/** core/fs serves the history store's process too, so it keeps blocking forms; main-thread code may not import them. */
+const noBlockingFileHelpers = {
+  group: ['**/fs/atomic-file'],
+  importNames: ['writeFileAtomicSync', 'moveAside', 'fsyncDir'],
+  message: 'These block the thread they run on; use writeFileAtomic / moveAsideAsync.',
+};
+
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 const NO_ELECTRON_IN_CORE = { name: 'electron', message: 'The core runs in plain Node (tests, preview); the shell hands it ports.' };
 
@@ -87,10 +94,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict([NO_ELECTRON_IN_CORE]) },
   },
   {
-    // The parts of the core that serve IPC on Electron's main thread. History, settings and the token cache
-    // still read and write synchronously there; they move behind an async port in a worker process.
-    files: ['src-main/core/{graph,net,service,demo}/**', 'src-main/core/*.ts'],
-    rules: { 'no-restricted-imports': restrict([NO_ELECTRON_IN_CORE, ...noSyncFs]) },
+    // The parts of the core that serve IPC on Electron's main thread: all of it but the history store, which
+    // runs in its own process (a worker in the preview), and core/fs, which serves both sides.
+    files: ['src-main/core/**'],
+    ignores: ['src-main/core/history/**', 'src-main/core/fs/**'],
+    rules: { 'no-restricted-imports': restrict([NO_ELECTRON_IN_CORE, ...noSyncFs], [noBlockingFileHelpers]) },
   },
   {
     files: ['src-main/preview/**'],
@@ -101,7 +109,7 @@ export default tseslint.config(
   {
     files: ['src-main/electron/**'],
     rules: {
-      'no-restricted-imports': restrict(noSyncFs),
+      'no-restricted-imports': restrict(noSyncFs, [noBlockingFileHelpers]),
     },
   },
   {

@@ -76,6 +76,30 @@ const cases: { what: string; file: string; bad: string; good: string; rule: stri
     says: /Synchronous disk access/,
   },
   {
+    what: 'no synchronous fs in the settings store',
+    file: 'src-main/core/settings/x.ts',
+    bad: "import * as fs from 'node:fs';\nexport const a = fs.readFileSync('settings.json', 'utf8');\n",
+    good: "import { readFile } from 'node:fs/promises';\nexport const a = readFile;\n",
+    rule: 'no-restricted-imports',
+    says: /Synchronous disk access/,
+  },
+  {
+    what: 'no synchronous fs in sign-in and the token cache',
+    file: 'src-main/core/auth/x.ts',
+    bad: "import { rmSync } from 'node:fs';\nexport const a = rmSync;\n",
+    good: "import { rm } from 'node:fs/promises';\nexport const a = rm;\n",
+    rule: 'no-restricted-imports',
+    says: /Synchronous disk access/,
+  },
+  {
+    what: "main-thread code does not use core/fs's blocking helpers",
+    file: 'src-main/core/auth/y.ts',
+    bad: "import { writeFileAtomicSync } from '../fs/atomic-file';\nexport const a = writeFileAtomicSync;\n",
+    good: "import { writeFileAtomic } from '../fs/atomic-file';\nexport const a = writeFileAtomic;\n",
+    rule: 'no-restricted-imports',
+    says: /block the thread/,
+  },
+  {
     what: 'the sandboxed preload loads only electron and the contract',
     file: 'src-main/preload/index.ts',
     bad: "import { createCore } from '../core/app';\nexport const a = createCore;\n",
@@ -109,4 +133,9 @@ describe('lint keeps the architecture', () => {
       expect(await problems(c.file, c.good)).toEqual([]);
     });
   }
+
+  it('leaves the history store, which runs off the main thread, its synchronous fs', async () => {
+    const sync = "import { fsyncSync } from 'node:fs';\nimport { writeFileAtomicSync } from '../fs/atomic-file';\nexport const a = [fsyncSync, writeFileAtomicSync];\n";
+    expect(await problems('src-main/core/history/x.ts', sync)).toEqual([]);
+  });
 });
