@@ -1,6 +1,6 @@
 // The filter form as the analyst fills it (all text, as inputs give it) and the HistoryQuery it becomes.
 // Pure: the list state and its tests share it.
-import type { HistoryQuery } from '../../../src-shared/contract';
+import type { HistoryQuery, HistorySelection, HistorySortKey } from '../../../src-shared/contract';
 
 export interface HistoryFilters {
   text: string;
@@ -55,4 +55,40 @@ export function toHistoryQuery(f: HistoryFilters, offset: number, limit: number)
 
 export function activeFilterCount(f: HistoryFilters): number {
   return (['status', 'protocol', 'port', 'tag', 'from', 'to'] as const).filter((k) => f[k].trim() !== '').length;
+}
+
+export interface ListSort {
+  sort: HistorySortKey;
+  order: 'asc' | 'desc';
+}
+
+export const DEFAULT_SORT: Readonly<ListSort> = Object.freeze({ sort: 'saved', order: 'desc' });
+
+/** The sort choices as the select offers them; the value is "key:order". */
+export const SORT_CHOICES: readonly { value: string; label: string }[] = [
+  { value: 'saved:desc', label: 'Last saved, newest first' },
+  { value: 'saved:asc', label: 'Last saved, oldest first' },
+  { value: 'host:asc', label: 'Host, A to Z' },
+  { value: 'host:desc', label: 'Host, Z to A' },
+  { value: 'port:asc', label: 'Port, lowest first' },
+  { value: 'port:desc', label: 'Port, highest first' },
+  { value: 'status:asc', label: 'Status, A to Z' },
+  { value: 'status:desc', label: 'Status, Z to A' },
+];
+
+export const sortValue = (s: ListSort): string => `${s.sort}:${s.order}`;
+
+/** A select value back to a sort; anything unknown is the default. */
+export function parseSort(value: string): ListSort {
+  const known = SORT_CHOICES.some((c) => c.value === value);
+  if (!known) return { ...DEFAULT_SORT };
+  const [sort, order] = value.split(':') as [HistorySortKey, 'asc' | 'desc'];
+  return { sort, order };
+}
+
+/** What the list shows, without paging: the query an export of "what is shown" sends. */
+export function toSelection(f: HistoryFilters, s: ListSort): HistorySelection {
+  const { query } = toHistoryQuery(f, 0, 1);
+  const { offset: _offset, limit: _limit, ...rest } = query;
+  return { ...rest, sort: s.sort, order: s.order };
 }

@@ -85,4 +85,20 @@ describe('HistoryListState', () => {
     await s.reload();
     expect(s.active).toBe(0);
   });
+
+  test('a chosen order goes with every page and reload, and the export selection is the query of the list itself', async () => {
+    api.on('history:list', (q) => ok(page(q.offset ?? 0, 1, 3)));
+    const s = new HistoryListState();
+    s.setFilter('status', 'open');
+    s.setSort({ sort: 'port', order: 'asc' });
+    await s.loadMore();
+    await s.refresh();
+    expect(api.requests('history:list').slice(-3).map((q) => [q.sort, q.order, q.status])).toEqual([
+      ['port', 'asc', 'open'],
+      ['port', 'asc', 'open'],
+      ['port', 'asc', 'open'],
+    ]);
+    expect(s.sort).toEqual({ sort: 'port', order: 'asc' });
+    expect(s.selection).toEqual({ text: '', status: 'open', sort: 'port', order: 'asc' });
+  });
 });

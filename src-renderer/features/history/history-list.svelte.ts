@@ -1,7 +1,8 @@
 // The History list: filters, the pages loaded so far, and which row holds the keyboard focus.
 import type { HostPortSummaryView, PortolanError } from '../../../src-shared/contract';
 import { call } from '../../lib/api';
-import { EMPTY_FILTERS, toHistoryQuery, type FilterProblems, type HistoryFilters } from './history-filters';
+import type { HistorySelection } from '../../../src-shared/contract';
+import { DEFAULT_SORT, EMPTY_FILTERS, toHistoryQuery, toSelection, type FilterProblems, type HistoryFilters, type ListSort } from './history-filters';
 
 export const PAGE_SIZE = 50;
 /** Typing in a text filter waits this long before asking the store, so every keystroke is not a request. */
@@ -10,6 +11,7 @@ const TYPED: (keyof HistoryFilters)[] = ['text', 'port', 'tag'];
 
 export class HistoryListState {
   #filters = $state<HistoryFilters>({ ...EMPTY_FILTERS });
+  #sort = $state.raw<ListSort>({ ...DEFAULT_SORT });
   #items = $state.raw<HostPortSummaryView[]>([]);
   #total = $state(0);
   #loading = $state(false);
@@ -23,6 +25,14 @@ export class HistoryListState {
 
   get filters(): Readonly<HistoryFilters> {
     return this.#filters;
+  }
+  /** The row order; kept with the filters while the analyst visits other screens. */
+  get sort(): Readonly<ListSort> {
+    return this.#sort;
+  }
+  /** The search, filters and order as one query, for exports of what the list shows. */
+  get selection(): HistorySelection {
+    return toSelection(this.#filters, this.#sort);
   }
   get items(): HostPortSummaryView[] {
     return this.#items;
@@ -62,6 +72,12 @@ export class HistoryListState {
     else void this.reload();
   }
 
+  setSort(sort: ListSort): void {
+    if (sort.sort === this.#sort.sort && sort.order === this.#sort.order) return;
+    this.#sort = { ...sort };
+    void this.reload();
+  }
+
   clearFilters(): void {
     this.#filters = { ...EMPTY_FILTERS };
     void this.reload();
@@ -91,6 +107,8 @@ export class HistoryListState {
     this.#timer = null;
     const seq = ++this.#seq;
     const { query, problems } = toHistoryQuery(this.#filters, offset, limit);
+    query.sort = this.#sort.sort;
+    query.order = this.#sort.order;
     this.#problems = problems;
     this.#loading = true;
     const r = await call('history:list', query);

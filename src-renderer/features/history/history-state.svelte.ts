@@ -1,11 +1,11 @@
 // The History screen's state. It lives in App (like the lookup) so filters and the open entry survive a trip to
 // another screen, and so the lookup error panel can open a saved snapshot here.
-import type { HostPortSummaryView, PortolanError } from '../../../src-shared/contract';
+import type { HistorySelection, HostPortSummaryView, PortolanError } from '../../../src-shared/contract';
 import { call, previewKey } from '../../lib/api';
 import { downloadText } from './download';
 import { EntryState } from './entry-state.svelte';
 import { HistoryListState } from './history-list.svelte';
-import { importOutcome, mainOwnsFiles, previewExportUrl, startDownload, uploadImport, type ExportFormat } from './history-transfer';
+import { importOutcome, mainOwnsFiles, previewExportUrl, startDownload, uploadImport, type ExportFormat, type ExportTarget } from './history-transfer';
 import { plural } from './saved-label';
 
 export interface Toast {
@@ -152,22 +152,24 @@ export class HistoryState {
   // ---- export, import ----
 
   /** Main writes the file (the app's save dialog) or streams it as a download (the preview); nothing comes back but a count. */
-  async exportAs(format: ExportFormat, hostPortIds?: string[]): Promise<void> {
+  /** Host ports by id, what the list's query shows, or (neither) the whole history. */
+  async exportAs(format: ExportFormat, target?: string[] | ExportTarget): Promise<void> {
     this.#transferError = null;
+    const what: ExportTarget | undefined = Array.isArray(target) ? { hostPortIds: target } : target;
     if (!mainOwnsFiles()) {
-      startDownload(previewExportUrl(format, previewKey(), hostPortIds));
+      startDownload(previewExportUrl(format, previewKey(), what));
       this.#report = 'The export is downloading.';
       return;
     }
     this.#busy = true;
-    const r = await call('history:exportToFile', hostPortIds ? { format, hostPortIds } : { format });
+    const r = await call('history:exportToFile', { format, ...what });
     this.#busy = false;
     if (!r.ok) return this.#fail(r.error);
     this.#report = r.value.saved ? `Exported ${plural(r.value.snapshots, 'snapshot')}.` : '';
   }
 
   /** A STIX 2.1 bundle of one snapshot, some host ports, or (with neither) the whole history. */
-  async exportStix(req: { snapshotId?: string; hostPortIds?: string[] }): Promise<void> {
+  async exportStix(req: { snapshotId?: string; hostPortIds?: string[]; query?: HistorySelection }): Promise<void> {
     this.#transferError = null;
     this.#busy = true;
     const r = await call('history:exportStix', req);

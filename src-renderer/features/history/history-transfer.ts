@@ -1,7 +1,7 @@
 // Export and import without the history ever passing through the page: in the app main writes and reads the file
 // (its own save and open dialogs); in the web preview the export is a download the server streams and the import
 // an upload the browser streams from disk. The page only gets the short report.
-import type { ImportReportView, PortolanError, Result } from '../../../src-shared/contract';
+import type { HistorySelection, ImportReportView, PortolanError, Result } from '../../../src-shared/contract';
 import { previewKey } from '../../lib/api';
 import { plural } from './saved-label';
 
@@ -12,9 +12,14 @@ export function mainOwnsFiles(): boolean {
   return typeof window !== 'undefined' && window.portolan !== undefined;
 }
 
-export function previewExportUrl(format: ExportFormat, key: string, hostPortIds?: string[]): string {
+/** Host ports by id, or the History list's query (the download then holds exactly what the list shows). */
+export type ExportTarget = { hostPortIds: string[] } | { query: HistorySelection };
+
+export function previewExportUrl(format: ExportFormat, key: string, target?: string[] | ExportTarget): string {
   const q = new URLSearchParams({ format, key });
-  for (const id of hostPortIds ?? []) q.append('hostPortId', id);
+  const ids = Array.isArray(target) ? target : target && 'hostPortIds' in target ? target.hostPortIds : [];
+  for (const id of ids) q.append('hostPortId', id);
+  if (target && !Array.isArray(target) && 'query' in target) q.set('query', JSON.stringify(target.query));
   return `/api/history/export?${q.toString()}`;
 }
 
