@@ -142,6 +142,11 @@ describe('main process lifecycle', () => {
     expect(window.loadURL).toHaveBeenCalledWith('app://portolan/index.html');
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false });
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    // The history runs hosted: the core is handed a starter that forks the bundled entry as a utility process.
+    const historyHost = createCore.mock.calls[0]![0].historyHost as () => unknown;
+    expect(electron.utilityProcess.fork).not.toHaveBeenCalled();
+    historyHost();
+    expect(String(electron.utilityProcess.fork.mock.calls[0]![0])).toMatch(/history-host\.js$/);
   });
 
   it('hands the core a safeStorage encryptor and an electron-store factory', async () => {
