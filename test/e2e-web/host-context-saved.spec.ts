@@ -1,6 +1,7 @@
 // The host's context is saved with the snapshot: a lookup's port list, reputation and host details, and the
 // sections loaded afterwards (paged reverse DNS) come back in History after a restart with Graph unreachable,
-// each with its own saved time; Compare shows a reputation change and ports opened and closed.
+// each with its own saved time; a Refresh in History saves fresh context, and Compare shows a reputation change
+// and ports opened and closed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -94,7 +95,7 @@ test.describe.serial('host context saved with the snapshot', () => {
     await shot(page, 'host-context-saved-offline');
   });
 
-  test('Compare shows a reputation change and ports opened and closed', async ({ page }) => {
+  test('Refresh in History takes a snapshot with fresh context; Compare shows a reputation change and ports opened and closed', async ({ page }) => {
     const dir = mkdtempSync(join(tmpdir(), 'portolan-e2e-ctx-cmp-'));
     dirs.push(dir);
     await start(dir, graph.url);
@@ -112,15 +113,15 @@ test.describe.serial('host context saved with the snapshot', () => {
       status: 200,
       json: { id: 'rep', classification: 'malicious', score: 91, rules: [{ name: 'Known C2', severity: 'high', description: 'Seen as C2', relatedDetailsUrl: null }] },
     });
+    // History's Refresh takes the second snapshot: its port list is read again and its reputation read live.
+    await openSaved(page, '198.51.100.23:443');
     try {
-      await lookUp(page, '198.51.100.23', 443);
+      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+      await expect(page.getByTestId('snapshot-row')).toHaveCount(2);
       await expect(overview(page).locator('[data-classification]')).toHaveText('malicious');
     } finally {
       graph.clearFaults();
     }
-
-    await openSaved(page, '198.51.100.23:443');
-    await expect(page.getByTestId('snapshot-row')).toHaveCount(2);
     await page.getByRole('button', { name: /Compare with previous/ }).first().click();
     const cmp = page.getByTestId('comparison');
     const rep = cmp.getByRole('list', { name: 'Reputation changes' });

@@ -67,6 +67,19 @@ describe('EntryState', () => {
     expect(s.refreshing).toBe(false);
   });
 
+  test("Refresh of a snapshot that kept its host's port list reads the list again and marks the new snapshot live", async () => {
+    const withList = (id: string): SnapshotView => ({ id, hostPortId: ID, context: { portList: { host: 'example.com', entries: [] }, sections: {} } }) as unknown as SnapshotView;
+    api.on('history:get', (r) => ok(withList(r.snapshotId)));
+    const s = new EntryState(ID, { note: '', tags: [], pinned: false });
+    await s.show('s2');
+    expect(s.refreshedId).toBeNull();
+    api.on('lookup:run', () => ok({ snapshotId: 's3' } as LookupResultView));
+    await s.refresh();
+    expect(api.requests('lookup:run')[0]).toMatchObject({ hostPortId: ID, portListHost: 'example.com' });
+    expect(s.refreshedId).toBe('s3');
+    expect(s.current?.id).toBe('s3');
+  });
+
   test('the note is saved only when changed; editing again clears "Note saved"', async () => {
     const s = new EntryState(ID, { note: 'a', tags: [], pinned: false });
     await s.saveNote();

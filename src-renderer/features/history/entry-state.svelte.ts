@@ -21,6 +21,8 @@ export class EntryState {
   #refreshError = $state.raw<PortolanError | null>(null);
   /** A Refresh whose result was not saved (saving is off in Settings): shown, but not part of the history. */
   #unsaved = $state.raw<LookupResultView | null>(null);
+  /** The snapshot the last Refresh saved: its host sections are read now and kept with it, as for a lookup. */
+  #refreshedId = $state<string | null>(null);
 
   #meta = $state<EntryMeta | null>(null);
   /** The note as typed: bound to the textarea, saved on blur. */
@@ -62,6 +64,9 @@ export class EntryState {
   }
   get unsaved(): LookupResultView | null {
     return this.#unsaved;
+  }
+  get refreshedId(): string | null {
+    return this.#refreshedId;
   }
   get meta(): EntryMeta | null {
     return this.#meta;
@@ -145,12 +150,15 @@ export class EntryState {
     if (this.#refreshing) return;
     this.#refreshing = true;
     this.#refreshError = null;
-    const r = await call('lookup:run', { requestId: newRequestId(), hostPortId: this.hostPortId, expandCertificate: true });
+    // A snapshot that kept its host's port list gets it again, so the new one can be compared port by port.
+    const listHost = this.#current?.context?.portList?.host;
+    const r = await call('lookup:run', { requestId: newRequestId(), hostPortId: this.hostPortId, expandCertificate: true, ...(listHost ? { portListHost: listHost } : {}) });
     this.#refreshing = false;
     if (!r.ok) {
       this.#refreshError = r.error;
       return;
     }
+    this.#refreshedId = r.value.snapshotId;
     if (r.value.snapshotId) await this.load(r.value.snapshotId);
     else this.#unsaved = r.value;
   }
