@@ -114,6 +114,9 @@ async function benchStore(entries: number, log: (s: string) => void): Promise<Fi
       const t = performance.now();
       await store.save(input);
       saves.push(performance.now() - t);
+      // As between lookups in the app: background work (the journal compaction every 2,000 saves) gets its turns,
+      // so a save that has to wait for it is counted in save_max_ms.
+      await new Promise((resolve) => setImmediate(resolve));
       if (i > 0 && i % 10000 === 0) log(`  store: ${i} saved (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
     await store.close();

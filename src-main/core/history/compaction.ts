@@ -2,14 +2,13 @@
 // Saves never wait for it: when the journal is long, a compaction is scheduled on the housekeeping scheduler and
 // writes its files asynchronously while saves go on. Saves made meanwhile are tagged with the new generation and
 // kept in the journal at the commit, so a crash at any point loses nothing (see compactInBackground).
-import { randomBytes } from 'node:crypto';
 import { promises as fsp, renameSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
 import { fsyncDir } from '../fs/atomic-file';
-import { FILE_MODE, kvPath } from './kv-files';
+import { indexPieces, nextTurn, searchPieces, writeTempInSteps, type Turn } from './compaction-steps';
+import { kvPath } from './kv-files';
 import { INDEX_NAME, SCHEMA_VERSION, SEARCH_NAME } from './layout';
 import { encodeRec } from './records';
-import { loadSearch, persistSearch, searchDocument } from './search-text';
+import { loadSearch, persistSearch, SEARCH_FORMAT } from './search-text';
 import type { HistoryState } from './state';
 
 export const INDEX_FORMAT = 'portolan-history-index';
@@ -42,41 +41,40 @@ export function compact(state: HistoryState): void {
 /**
  * Background compaction. At its start the list is captured and the generation advanced, so every later journal
  * line carries the new generation; an open applies the lines of the index's generation and any newer, in order.
- * The files are written to temp files and fsynced without blocking; the commit (renames, then the journal cut to
- * the lines written since the start) is one synchronous step. A crash before the index rename leaves the old index
- * plus every line; after it, the new index plus the lines since the start, which is the same list.
+ * Both files are produced and written in steps (compaction-steps.ts) to temp files and fsynced, so no save waits
+ * for a whole-index rewrite; the commit (renames, then the journal cut to the lines written since the start) is
+ * one short synchronous step. A crash before the index rename leaves the old index plus every line; after it, the
+ * new index plus the lines since the start, which is the same list.
  */
-export async function compactInBackground(state: HistoryState, hooks: { beforeCommit?: () => Promise<void> | void } = {}): Promise<void> {
+export async function compactInBackground(
+  state: HistoryState,
+  hooks: { beforeCommit?: () => Promise<void> | void; turn?: Turn } = {},
+): Promise<void> {
   if (state.closed || state.mode === 'readOnly') return;
+  const turn = hooks.turn ?? nextTurn;
   loadSearch(state);
   const epoch = ++state.compactionEpoch;
   const gen = state.generation + 1;
-  const search = searchDocument(state, gen);
-  const index = indexDocument(state, gen);
+  const recs = [...state.mem.snaps.values()];
   const mark = state.journal.mark();
   state.generation = gen;
-  const searchTmp = await writeTemp(kvPath(state.dir, SEARCH_NAME), search);
-  const indexTmp = await writeTemp(kvPath(state.dir, INDEX_NAME), index);
-  await hooks.beforeCommit?.();
-  if (state.closed || epoch !== state.compactionEpoch) {
-    await Promise.all([fsp.rm(searchTmp, { force: true }), fsp.rm(indexTmp, { force: true })]);
+  const stale = (): boolean => state.closed || epoch !== state.compactionEpoch;
+  const head = { schemaVersion: SCHEMA_VERSION, generation: gen };
+  const written: string[] = [];
+  try {
+    written.push(await writeTempInSteps(kvPath(state.dir, SEARCH_NAME), { format: SEARCH_FORMAT, ...head }, 'data', searchPieces(recs, (id) => state.mem.terms.get(id), turn), turn));
+    if (!stale()) written.push(await writeTempInSteps(kvPath(state.dir, INDEX_NAME), { format: INDEX_FORMAT, ...head }, 'records', indexPieces(recs), turn));
+    await hooks.beforeCommit?.();
+  } catch (err) {
+    await Promise.all(written.map((f) => fsp.rm(f, { force: true })));
+    throw err;
+  }
+  if (stale() || written.length < 2) {
+    await Promise.all(written.map((f) => fsp.rm(f, { force: true })));
     return;
   }
-  renameSync(searchTmp, kvPath(state.dir, SEARCH_NAME));
-  renameSync(indexTmp, kvPath(state.dir, INDEX_NAME));
+  renameSync(written[0]!, kvPath(state.dir, SEARCH_NAME));
+  renameSync(written[1]!, kvPath(state.dir, INDEX_NAME));
   fsyncDir(state.dir);
   state.journal.keepFrom(mark);
-}
-
-/** conf's own file format (tab-indented JSON), written beside the target and fsynced; returns the temp path. */
-async function writeTemp(target: string, data: Record<string, unknown>): Promise<string> {
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fsp.open(tmp, 'wx', FILE_MODE);
-  try {
-    await handle.writeFile(JSON.stringify(data, undefined, '\t'));
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-  return tmp;
 }

@@ -42,8 +42,8 @@ export class Housekeeping {
     this.compactionStarted = false;
     this.later(0, () => {
       this.compactionStarted = true;
-      const hook = this.state.opts.tuning?.beforeCompactionCommit;
-      return compactInBackground(this.state, hook ? { beforeCommit: hook } : {})
+      const { beforeCompactionCommit: beforeCommit, compactionTurn: turn } = this.state.opts.tuning ?? {};
+      return compactInBackground(this.state, { ...(beforeCommit ? { beforeCommit } : {}), ...(turn ? { turn } : {}) })
         .catch((err: unknown) => {
           // The journal still holds every change; the next request tries again.
           this.state.notice(`Folding the history journal into its index failed and will be retried: ${err instanceof Error ? err.message : String(err)}`);

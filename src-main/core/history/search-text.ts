@@ -5,7 +5,7 @@ import { SCHEMA_VERSION, SEARCH_NAME } from './layout';
 import { searchTerms } from './records';
 import type { HistoryState } from './state';
 
-const SEARCH_FORMAT = 'portolan-history-search';
+export const SEARCH_FORMAT = 'portolan-history-search';
 
 /** Loads the search text saved at the last compaction; anything newer came from the journal already. */
 export function loadSearch(state: HistoryState): void {

@@ -50,6 +50,8 @@ export interface HistoryStoreOptions {
     journalMaxRecords?: number;
     /** Awaited by a background compaction after its files are written, before it commits (crash tests). */
     beforeCompactionCommit?: () => Promise<void> | void;
+    /** Awaited by a background compaction between its steps (default: the next turn of the event loop). */
+    compactionTurn?: () => Promise<void>;
     /** Load search text this many ms after open (default 0: next tick); -1 = only on first search. */
     searchLoadDelayMs?: number;
     /** Adopt snapshot files the index does not list this many ms after an open that followed an abrupt exit (default 2000). */
