@@ -58,3 +58,15 @@ export const NOTIFICATIONS = {
   proxyLogin: 'portolan:notify:proxyLogin',
 } as const;
 export type NotificationName = keyof typeof NOTIFICATIONS;
+
+/**
+ * The one main → renderer message that carries a value: a menu command, by name. The preload passes on only a
+ * name from this list (anything else is dropped), and the page runs the same action as the keyboard shortcut.
+ */
+export const MENU_COMMAND_CHANNEL = 'portolan:notify:menuCommand';
+export const MENU_COMMANDS = ['focusHost', 'palette', 'focusSearch', 'back', 'forward', 'help'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}

@@ -25,9 +25,9 @@ import type { BulkJobStatusView, BulkResultRowView } from './bulk-views';
 import { HostSectionRequest } from './host-section-contract';
 import type { HostSectionView } from './host-views';
 import type { TimelineView } from './timeline-views';
-import type { ChannelName } from './channels';
+import type { ChannelName, MenuCommand } from './channels';
 import { ERROR_CODES } from './error-codes';
-export { CHANNEL_NAMES, ipcChannel } from './channels';
+export { CHANNEL_NAMES, ipcChannel, isMenuCommand, MENU_COMMANDS, type MenuCommand } from './channels';
 
 const requestId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const short = (max: number) => z.string().max(max);
@@ -286,6 +286,8 @@ export type PortolanNotifications = {
   onLinkAvailable(listener: () => void): () => void;
   onOpenSettings(listener: () => void): () => void;
   onProxyLogin(listener: () => void): () => void;
+  /** A menu item asked for a keyboard shortcut's action (the listener gets only a name from MENU_COMMANDS). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };
 
 /** Main-side handler map: one method per channel, taking the validated request. */

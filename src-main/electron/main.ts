@@ -8,7 +8,7 @@ import { createJsonFileStore } from '../core/fs/json-file';
 import { createLinkInbox } from '../core/link-inbox';
 import { createProxyLoginQueue } from '../core/net/proxy-login';
 import { createRotatingLog } from '../core/log-file';
-import { NOTIFICATIONS, type NotificationName } from '../../src-shared/channels';
+import { MENU_COMMAND_CHANNEL, NOTIFICATIONS, type NotificationName } from '../../src-shared/channels';
 import { confirmEndpointsWithDialog } from './confirm-endpoints';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, originOf } from './app-protocol';
 import { installClientCertificatePolicy } from './client-certificates';
@@ -193,6 +193,7 @@ export function startPortolan(): void {
           reveal();
           notify('openSettings');
         },
+        menuCommand: (name) => liveWindow()?.webContents.send(MENU_COMMAND_CHANNEL, name),
         openLogFolder: () => void log.flush().then(() => shell.openPath(log.dir)),
         openDataFolder: () => void shell.openPath(userData),
       });

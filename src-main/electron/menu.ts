@@ -1,7 +1,10 @@
 // The application menu. Mostly roles (Electron implements them natively) and links. The one command that
 // needs data, File › Export history…, runs entirely in main (core handler + native save dialog). Settings…
-// only nudges the renderer (a notification without data) to show its Settings screen.
+// only nudges the renderer (a notification without data) to show its Settings screen; the Go menu's items send
+// the page the name of a keyboard shortcut's action (menu-go.ts).
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../src-shared/channels';
+import { buildGoMenu } from './menu-go';
 
 export const DOCUMENTATION_URL = 'https://learn.microsoft.com/en-us/graph/api/resources/security-hostport?view=graph-rest-1.0';
 
@@ -16,6 +19,8 @@ export interface MenuOptions {
   exportHistory(): void;
   openExternal(url: string): void;
   openSettings(): void;
+  /** A Go menu item: the page runs the keyboard shortcut's action of that name. */
+  menuCommand(name: MenuCommand): void;
   /** The folder with portolan.log and its rotated predecessors. */
   openLogFolder(): void;
   /** The user-data folder: settings, history, token cache, window state. */
@@ -78,6 +83,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { role: 'togglefullscreen' },
       ],
     },
+    buildGoMenu(options.isMac, (name) => options.menuCommand(name)),
     ...(options.isMac ? [{ role: 'windowMenu' } as const] : []),
     {
       label: 'Help',

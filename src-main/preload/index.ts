@@ -3,11 +3,12 @@
 // has no runtime dependencies; contract.ts (zod) is imported for types only and erased from the bundle.
 //
 // It exposes exactly one object, window.portolan: invoke(), plus listeners for main's data-less nudges
-// (a portolan:// link is waiting; the menu asked for Settings; a proxy asks for credentials). The page never receives ipcRenderer, an
+// (a portolan:// link is waiting; the menu asked for Settings; a proxy asks for credentials), and the menu's
+// shortcut commands by name, checked against a fixed list. The page never receives ipcRenderer, an
 // IpcRendererEvent, or any value from main through a listener: a compromised renderer (say, markup smuggled
 // in a banner) can only make the calls the contract already allows, and main validates each of those again.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNEL_NAMES, ipcChannel, NOTIFICATIONS, type ChannelName, type NotificationName } from '../../src-shared/channels';
+import { CHANNEL_NAMES, ipcChannel, isMenuCommand, MENU_COMMAND_CHANNEL, NOTIFICATIONS, type ChannelName, type NotificationName } from '../../src-shared/channels';
 import type { PortolanApi, PortolanError, PortolanNotifications } from '../../src-shared/contract';
 
 const ALLOWED: ReadonlySet<string> = new Set(CHANNEL_NAMES);
@@ -34,10 +35,21 @@ function listen(name: NotificationName, listener: unknown): () => void {
   return () => void ipcRenderer.removeListener(channel, relay);
 }
 
+/** Passes on a menu command's name only when it is one of MENU_COMMANDS; the event and anything else stay here. */
+function listenMenu(listener: unknown): () => void {
+  if (typeof listener !== 'function') return () => undefined;
+  const relay = (_event: unknown, command: unknown): void => {
+    if (isMenuCommand(command)) void (listener as (c: string) => unknown)(command);
+  };
+  ipcRenderer.on(MENU_COMMAND_CHANNEL, relay);
+  return () => void ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, relay);
+}
+
 const notifications: PortolanNotifications = {
   onLinkAvailable: (listener) => listen('linkAvailable', listener),
   onOpenSettings: (listener) => listen('openSettings', listener),
   onProxyLogin: (listener) => listen('proxyLogin', listener),
+  onMenuCommand: (listener) => listenMenu(listener),
 };
 
 contextBridge.exposeInMainWorld(
@@ -47,5 +59,6 @@ contextBridge.exposeInMainWorld(
     onLinkAvailable: notifications.onLinkAvailable,
     onOpenSettings: notifications.onOpenSettings,
     onProxyLogin: notifications.onProxyLogin,
+    onMenuCommand: notifications.onMenuCommand,
   }),
 );

@@ -374,6 +374,21 @@ describe('desktop conventions in the shell', () => {
     expect(electron.shell.openPath.mock.calls.map((c) => c[0])).toEqual(['/fake/userData', join('/fake/userData', 'logs')]);
   });
 
+  it('a Go menu item sends the page its command name on the one menu-command channel', async () => {
+    const { electron, ready } = await boot();
+    await ready();
+    const template = (electron.Menu.buildFromTemplate.mock.calls[0] as unknown as [{ label?: string; submenu?: { label?: string; click?: () => void }[] }[]])[0];
+    const go = template.find((m) => m.label === 'Go')!.submenu!;
+    const window = electron.BrowserWindow.instances[0]!;
+    go.find((i) => i.label === 'Focus Host')!.click!();
+    go.find((i) => i.label === 'Back')!.click!();
+    const sent = window.webContents.send.mock.calls.filter((c) => c[0] === 'portolan:notify:menuCommand');
+    expect(sent).toEqual([
+      ['portolan:notify:menuCommand', 'focusHost'],
+      ['portolan:notify:menuCommand', 'back'],
+    ]);
+  });
+
   it('opens the window where it was, per display arrangement, and saves where it was closed', async () => {
     const displays: FakeDisplay[] = [
       { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },

@@ -21,6 +21,7 @@ const build = (over: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) => {
     openSettings: vi.fn(),
     openLogFolder: vi.fn(),
     openDataFolder: vi.fn(),
+    menuCommand: vi.fn(),
     ...over,
   };
   return { options, template: buildMenuTemplate(options) };
@@ -28,9 +29,9 @@ const build = (over: Partial<Parameters<typeof buildMenuTemplate>[0]> = {}) => {
 const roles = (t: MenuItemConstructorOptions[]) => flatten(t).map((i) => i.role).filter(Boolean);
 
 describe('application menu', () => {
-  it('has File, Edit, View and Help; on macOS the app menu first and a Window menu', () => {
-    expect(build().template.map((i) => i.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(build({ isMac: true }).template.map((i) => i.role ?? i.label)).toEqual(['Portolan', 'File', 'Edit', 'View', 'windowMenu', 'help']);
+  it('has File, Edit, View, Go and Help; on macOS the app menu first and a Window menu', () => {
+    expect(build().template.map((i) => i.label)).toEqual(['File', 'Edit', 'View', 'Go', 'Help']);
+    expect(build({ isMac: true }).template.map((i) => i.role ?? i.label)).toEqual(['Portolan', 'File', 'Edit', 'View', 'Go', 'windowMenu', 'help']);
     expect(roles(build().template)).not.toContain('windowMenu');
   });
 
@@ -85,5 +86,32 @@ describe('application menu', () => {
     (items.find((i) => i.label === 'Graph hostPort API reference')!.click as () => void)();
     expect(options.openExternal).toHaveBeenCalledWith(DOCUMENTATION_URL);
     expect(isAllowedExternalUrl(DOCUMENTATION_URL)).toBe(true);
+  });
+
+  it('Go lists the keyboard shortcuts; each item sends its action name and nothing else', () => {
+    const expected: [string, string, string, string, boolean][] = [
+      ['Focus Host', 'focusHost', 'CmdOrCtrl+L', 'CmdOrCtrl+L', true],
+      ['Search history', 'focusSearch', '/', '/', false],
+      ['Command palette…', 'palette', 'CmdOrCtrl+K', 'CmdOrCtrl+K', true],
+      ['Back', 'back', 'Alt+Left', 'Cmd+[', true],
+      ['Forward', 'forward', 'Alt+Right', 'Cmd+]', true],
+      ['Keyboard shortcuts', 'help', '?', '?', false],
+    ];
+    for (const isMac of [false, true]) {
+      const menuCommand = vi.fn();
+      const { template } = build({ isMac, menuCommand });
+      const go = template.find((m) => m.label === 'Go')!;
+      const items = (go.submenu as MenuItemConstructorOptions[]).filter((i) => i.type !== 'separator');
+      expect(items.map((i) => i.label)).toEqual(expected.map((e) => e[0]));
+      for (const [label, command, other, mac, registered] of expected) {
+        const item = items.find((i) => i.label === label)!;
+        expect(item.accelerator).toBe(isMac ? mac : other);
+        // Printable keys are shown only: registered, they would be taken from every text field.
+        expect(item.registerAccelerator ?? true).toBe(registered);
+        menuCommand.mockClear();
+        (item.click as () => void)();
+        expect(menuCommand.mock.calls).toEqual([[command]]);
+      }
+    }
   });
 });

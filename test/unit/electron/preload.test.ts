@@ -16,6 +16,7 @@ type Exposed = {
   onLinkAvailable(listener: unknown): () => void;
   onOpenSettings(listener: unknown): () => void;
   onProxyLogin(listener: unknown): () => void;
+  onMenuCommand(listener: unknown): () => void;
 };
 const exposeCalls = () => fake.current.electron.contextBridge.exposeInMainWorld.mock.calls;
 const exposed = () => exposeCalls()[0]![1] as Exposed;
@@ -26,7 +27,7 @@ describe('preload', () => {
   it('exposes exactly one object, window.portolan: invoke and the two data-less listeners', () => {
     expect(exposeCalls()).toHaveLength(1);
     expect(exposeCalls()[0]![0]).toBe('portolan');
-    expect(Object.keys(exposed())).toEqual(['invoke', 'onLinkAvailable', 'onOpenSettings', 'onProxyLogin']);
+    expect(Object.keys(exposed())).toEqual(['invoke', 'onLinkAvailable', 'onOpenSettings', 'onProxyLogin', 'onMenuCommand']);
     expect(typeof exposed().invoke).toBe('function');
     expect(Object.isFrozen(exposed())).toBe(true);
   });
@@ -72,6 +73,25 @@ describe('preload', () => {
     const removeListener = (ipc as unknown as { removeListener: ReturnType<typeof vi.fn> }).removeListener;
     off();
     expect(removeListener).toHaveBeenCalledWith(channel, relay);
+    ipc.on.mockClear();
+  });
+
+  it('onMenuCommand passes on a known command name only, never the event or anything else, and unsubscribes', () => {
+    const ipc = fake.current.electron.ipcRenderer;
+    ipc.on.mockClear();
+    const listener = vi.fn();
+    const off = exposed().onMenuCommand(listener);
+    const [subscribed, relay] = ipc.on.mock.calls[0] as unknown as [string, (...args: unknown[]) => void];
+    expect(subscribed).toBe('portolan:notify:menuCommand');
+    const event = { sender: { send() {} }, ports: [] };
+    relay(event, 'focusHost');
+    relay(event, 'back', { smuggled: true });
+    for (const bad of ['openDevTools', 'focusHost ', '__proto__', { name: 'help' }, 42, null, undefined]) relay(event, bad);
+    expect(listener.mock.calls).toEqual([['focusHost'], ['back']]);
+    const removeListener = (ipc as unknown as { removeListener: ReturnType<typeof vi.fn> }).removeListener;
+    off();
+    expect(removeListener).toHaveBeenCalledWith('portolan:notify:menuCommand', relay);
+    expect(typeof exposed().onMenuCommand('not a function')).toBe('function');
     ipc.on.mockClear();
   });
 
