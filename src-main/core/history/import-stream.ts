@@ -1,11 +1,14 @@
 // Import read as a stream: an NDJSON export record by record, or an older JSON export. Each record is checked on
 // its own; a malformed one is refused with its line number and the rest still imports, unless the caller asked
 // for all or nothing (then a first pass checks everything and nothing is written when anything is refused).
+import { StringDecoder } from 'node:string_decoder';
 import type { ImportProblemView, ImportReportView, SnapshotView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { maybeCompact } from './compaction';
 import { EXPORT_FORMAT, EXPORT_VERSION, metaSchema, NDJSON_VERSION, snapshotSchema } from './export-format';
-import { linesOf } from './import-lines';
+import { readLegacy, type LegacySink } from './import-legacy';
+import { linesOf, MAX_LINE_CHARS } from './import-lines';
+import { JsonScanError } from './json-scanner';
 import type { JournalRecord } from './journal';
 import type { HostPortMeta } from './memory-index';
 import { normaliseTags, saveMeta } from './meta-file';
@@ -27,8 +30,6 @@ export type ImportSource = () => AsyncIterable<Buffer | string>;
 const MAX_PROBLEMS = 100;
 /** Journal lines written (one fsync) per batch. */
 const BATCH = 1000;
-/** An older JSON export is one document; beyond this it cannot be held as one string (V8 limit), NDJSON can. */
-const LEGACY_MAX_CHARS = 500_000_000;
 
 type Meta = HostPortMeta & { hostPortId: string };
 
@@ -36,7 +37,11 @@ export async function importStream(state: HistoryState, open: ImportSource, opts
   loadSearch(state);
   if (opts.allOrNothing) {
     const check = new ImportPass(state, true);
-    await readInto(check, open(), opts.onBytes);
+    try {
+      await readInto(check, open(), opts.onBytes);
+    } catch (err) {
+      throw err instanceof JsonScanError ? scanFailure(err, 0) : err;
+    }
     if (check.refused > 0) return { ...check.report(), added: 0, skipped: 0, aborted: true };
   }
   const pass = new ImportPass(state, false);
@@ -52,57 +57,71 @@ export async function importStream(state: HistoryState, open: ImportSource, opts
   } catch (err) {
     throw asStorageFailure(err, 'Could not import the history');
   }
+  if (failed instanceof JsonScanError) throw scanFailure(failed, pass.added);
   if (failed) throw failed instanceof PortolanFailure ? failed : asStorageFailure(failed, 'Could not import the history');
   return pass.report();
 }
 
+/** An NDJSON header line is short; a first line longer than this belongs to a JSON document. */
+const HEAD_PEEK_CHARS = 1 << 20;
+
 async function readInto(pass: ImportPass, input: AsyncIterable<Buffer | string>, onBytes?: (bytes: number) => void): Promise<void> {
-  const lines = linesOf(input, onBytes);
-  const first = await lines.next();
-  if (first.done) throw notExport('the file is empty');
-  const head = first.value.tooLong ? null : first.value.text.replace(/^\ufeff/, '');
-  const header = head === null ? null : parseJson(head);
-  if (isObject(header) && header.format === EXPORT_FORMAT && !('hostPorts' in header)) {
-    checkVersion(header.version);
-    if (header.version !== NDJSON_VERSION) throw notExport(`unknown format version ${String(header.version)}`);
+  const chunks = decoded(input, onBytes);
+  // Enough of the start to tell NDJSON (a header line) from the older JSON document, then read from the start.
+  let prefix = '';
+  for (let next = await chunks.next(); ; next = await chunks.next()) {
+    if (next.done) break;
+    prefix += next.value;
+    if (prefix.includes('\n') || prefix.length >= HEAD_PEEK_CHARS) break;
+  }
+  if (prefix.replace(/^\ufeff/, '').trim() === '') throw notExport('the file is empty');
+  const replay = withPrefix(prefix, chunks);
+  const nl = prefix.indexOf('\n');
+  const head = nl >= 0 || prefix.length < HEAD_PEEK_CHARS ? parseJson((nl >= 0 ? prefix.slice(0, nl) : prefix).replace(/^\ufeff/, '')) : undefined;
+  if (isObject(head) && head.format === EXPORT_FORMAT && !('hostPorts' in head)) {
+    checkVersion(head.version);
+    if (head.version !== NDJSON_VERSION) throw notExport(`unknown format version ${String(head.version)}`);
+    const lines = linesOf({ [Symbol.asyncIterator]: () => replay });
+    await lines.next(); // the header
     for await (const line of lines) {
       if (line.tooLong) pass.refuse(line.n, 'record', 'the line is too long to be a Portolan record');
       else if (line.text.trim() !== '') await pass.record(line.text, line.n);
     }
     return;
   }
-  // An older JSON export: one document, read whole (as before), then taken apart record by record.
-  const parts = [head ?? ''];
-  let size = parts[0]!.length;
-  for await (const line of lines) {
-    size += line.text.length + 1;
-    if (line.tooLong || size > LEGACY_MAX_CHARS) {
-      throw fail('invalidInput', 'This JSON history export is too large to read as one document. Export it again as NDJSON (one record per line). Nothing was imported.');
-    }
-    parts.push(line.text);
-  }
-  const data = parseJson(parts.join('\n'));
-  parts.length = 0;
-  if (data === undefined) throw fail('invalidInput', 'This file is not a Portolan history export: it is not valid JSON. Nothing was imported.');
-  if (!isObject(data) || data.format !== EXPORT_FORMAT) throw notExport(`expected "format": "${EXPORT_FORMAT}"`);
-  checkVersion(data.version);
-  if (data.version !== EXPORT_VERSION) throw notExport(`unknown format version ${String(data.version)}`);
-  if (!Array.isArray(data.hostPorts)) throw fail('invalidInput', 'This history export is damaged or incomplete (hostPorts is missing). Nothing was imported.');
-  for (const [i, entry] of (data.hostPorts as unknown[]).entries()) {
-    const where = `hostPorts[${i}]`;
-    const meta = isObject(entry) ? entry.meta : undefined;
-    const owner = isObject(meta) && typeof meta.hostPortId === 'string' ? meta.hostPortId : null;
-    const snaps = isObject(entry) && Array.isArray(entry.snapshots) ? (entry.snapshots as unknown[]) : null;
-    if (!snaps) {
-      pass.refuse(null, where, 'the entry has no snapshots list');
-      continue;
-    }
-    for (const [j, s] of snaps.entries()) await pass.snapshot(s, null, `${where}.snapshots[${j}]`, owner);
-    pass.meta(meta, null, `${where}.meta`);
-  }
+  // An older JSON export: one document, read as a stream record by record.
+  const checkHeader = (header: Record<string, unknown>): void => {
+    if (header.format !== EXPORT_FORMAT) throw notExport(`expected "format": "${EXPORT_FORMAT}"`);
+    checkVersion(header.version);
+    if (header.version !== EXPORT_VERSION) throw notExport(`unknown format version ${String(header.version)}`);
+  };
+  await readLegacy(replay, pass, checkHeader, MAX_LINE_CHARS);
 }
 
-class ImportPass {
+/** The input as text, counting its bytes as they are read. */
+async function* decoded(input: AsyncIterable<Buffer | string>, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of input) {
+    onBytes?.(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length);
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const last = decoder.end();
+  if (last) yield last;
+}
+
+async function* withPrefix(prefix: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  yield prefix;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+/** Damage to a JSON export's structure, as the analyst reads it; what was read before it is reported by the caller. */
+function scanFailure(err: JsonScanError, added: number): PortolanFailure {
+  const kept = added > 0 ? `The ${added} snapshot(s) read before that point were imported.` : 'Nothing was imported.';
+  return fail('invalidInput', `This file is not a Portolan history export: it is not valid JSON (${err.message}). ${kept}`);
+}
+
+class ImportPass implements LegacySink {
   added = 0;
   skipped = 0;
   refused = 0;
