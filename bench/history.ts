@@ -1,4 +1,5 @@
 // npm run bench:history -- --entries N [--json] [--baseline-saves K] [--no-baseline] [--no-transfer]
+//   [--no-main-block] [--main-block-saves N (10000)] [--main-block-in-process]  (main_block_p99_ms: see main-block.ts)
 //
 // Measures the history store and the naive baseline (every snapshot in one array in one conf store) on realistic
 // 3-5 KB snapshots. With --json the last line printed is one JSON object with the figures.
@@ -11,6 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { confKvFactory, createHistoryStore } from '../src-main/core/history';
 import { makeSnapshot } from '../test/support/snapshots';
 import { benchTransfer, type TransferFigures } from './history-transfer';
+import { benchMainBlock } from './main-block';
 import { NaiveHistory, toV1 } from './naive-history';
 
 interface Figures {
@@ -218,6 +220,7 @@ async function main(): Promise<void> {
   log(`history benchmark: ${entries} snapshots (3-5 KB each) over ${Math.max(1, Math.floor(entries / 4))} hostPorts`);
   const store = await benchStore(entries, log);
   const baseline = flag('no-baseline') ? null : await benchBaseline(entries, sample, log);
+  const mainBlock = flag('no-main-block') ? null : await benchMainBlock({ saves: Number(arg('main-block-saves') ?? 10_000), inProcess: flag('main-block-in-process'), log });
   const row = (name: string, f: Figures): string =>
     `${name.padEnd(9)} save p50 ${f.save_p50_ms} ms, p95 ${f.save_p95_ms} ms | search p50 ${f.search_p50_ms} ms | open ${f.open_ms} ms | ` +
     `${mb(f.bytes)} MB on disk | after open+search: rss +${f.rss_delta_mb} MB, heap +${f.heap_delta_mb} MB`;
@@ -232,7 +235,7 @@ async function main(): Promise<void> {
     const transfer = t
       ? { export_ms: t.export_ms, export_peak_rss_mb: t.export_peak_rss_mb, import_ms: t.import_ms, import_peak_rss_mb: t.import_peak_rss_mb, roundtrip_equal: t.roundtrip_equal }
       : {};
-    console.log(JSON.stringify({ ...pick(store), save_max_ms: store.save_max_ms, ...transfer, baseline: baseline ? pick(baseline) : null }));
+    console.log(JSON.stringify({ ...pick(store), save_max_ms: store.save_max_ms, ...transfer, ...(mainBlock ? { main_block_p99_ms: mainBlock.main_block_p99_ms } : {}), baseline: baseline ? pick(baseline) : null }));
   }
 }
 
