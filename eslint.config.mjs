@@ -28,6 +28,13 @@ const noBlockingFileHelpers = {
   message: 'These block the thread they run on; use writeFileAtomic / moveAsideAsync.',
 };
 
+/** The history store runs in its own process; code on the thread that serves IPC reaches it through openHistory. */
+const noDirectHistoryStore = {
+  regex: '(^|/)history(/index|/store)?$',
+  importNames: ['createHistoryStore'],
+  message: 'The history store runs in its own process: open it through openHistory (core/history-host/open-history).',
+};
+
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 const NO_ELECTRON_IN_CORE = { name: 'electron', message: 'The core runs in plain Node (tests, preview); the shell hands it ports.' };
 
@@ -98,18 +105,23 @@ export default tseslint.config(
     // runs in its own process (a worker in the preview), and core/fs, which serves both sides.
     files: ['src-main/core/**'],
     ignores: ['src-main/core/history/**', 'src-main/core/fs/**'],
+    rules: { 'no-restricted-imports': restrict([NO_ELECTRON_IN_CORE, ...noSyncFs], [noBlockingFileHelpers, noDirectHistoryStore]) },
+  },
+  {
+    // The two that may open the store itself: the history host's server, and the in-process choice unit tests use.
+    files: ['src-main/core/history-host/serve.ts', 'src-main/core/history-host/open-history.ts'],
     rules: { 'no-restricted-imports': restrict([NO_ELECTRON_IN_CORE, ...noSyncFs], [noBlockingFileHelpers]) },
   },
   {
     files: ['src-main/preview/**'],
     rules: {
-      'no-restricted-imports': restrict([{ name: 'electron', message: 'The preview runs in plain Node, never in Electron.' }]),
+      'no-restricted-imports': restrict([{ name: 'electron', message: 'The preview runs in plain Node, never in Electron.' }], [noDirectHistoryStore]),
     },
   },
   {
     files: ['src-main/electron/**'],
     rules: {
-      'no-restricted-imports': restrict(noSyncFs, [noBlockingFileHelpers]),
+      'no-restricted-imports': restrict(noSyncFs, [noBlockingFileHelpers, noDirectHistoryStore]),
     },
   },
   {

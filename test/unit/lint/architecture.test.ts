@@ -100,6 +100,22 @@ const cases: { what: string; file: string; bad: string; good: string; rule: stri
     says: /block the thread/,
   },
   {
+    what: 'the thread that serves IPC never opens the history store itself (it runs in its own process)',
+    file: 'src-main/core/app.ts',
+    bad: "import { createHistoryStore } from './history';\nexport const a = createHistoryStore;\n",
+    good: "import { openHistory } from './history-host/open-history';\nexport const a = openHistory;\n",
+    rule: 'no-restricted-imports',
+    says: /its own process/,
+  },
+  {
+    what: 'the shell never opens the history store itself',
+    file: 'src-main/electron/main.ts',
+    bad: "import { createHistoryStore } from '../core/history/store';\nexport const a = createHistoryStore;\n",
+    good: "import { serveHistory } from '../core/history-host/serve';\nexport const a = serveHistory;\n",
+    rule: 'no-restricted-imports',
+    says: /its own process/,
+  },
+  {
     what: 'the sandboxed preload loads only electron and the contract',
     file: 'src-main/preload/index.ts',
     bad: "import { createCore } from '../core/app';\nexport const a = createCore;\n",
