@@ -37,7 +37,7 @@ export function formatRelative(ms: number, now: number): string {
 export type StampDisplay =
   | { state: 'missing' }
   | { state: 'invalid'; raw: string }
-  | { state: 'valid'; utc: string; relative: string; raw: string; iso: string };
+  | { state: 'valid'; utc: string; relative: string; raw: string; iso: string; ms: number };
 
 /** How one Stamp is shown: a valid date, an invalid one (raw text, marked), or nothing at all. */
 export function describeStamp(stamp: Stamp | null | undefined, now: number): StampDisplay {
@@ -49,6 +49,7 @@ export function describeStamp(stamp: Stamp | null | undefined, now: number): Sta
     relative: formatRelative(stamp.ms, now),
     raw: stamp.raw ?? new Date(stamp.ms).toISOString(),
     iso: new Date(stamp.ms).toISOString(),
+    ms: stamp.ms,
   };
 }
 

@@ -1,7 +1,11 @@
 // The state of one virtualised list: which rows are in the DOM for the current scroll position, heights
 // measured by item (so a re-sort or a filter keeps what was measured), and the active row of the keyboard model.
+import { whenIdle, type Later } from '../when-idle';
 import { RowHeights } from './row-heights';
 import { scrollToReveal, visibleRange, type VisibleRange } from './visible-range';
+
+/** Rows rendered beyond each edge of the viewport once scrolling has settled. */
+export const OVERSCAN = 6;
 
 export class VirtualRows {
   #items: () => readonly number[];
@@ -12,6 +16,13 @@ export class VirtualRows {
   #version = $state(0);
   #scrollTop = $state(0);
   #viewport = $state(600);
+  /**
+   * The first window and a jump (End, a dragged scrollbar) render only the rows on screen; the margin above and
+   * below follows when the page is idle, so one frame never pays for rows nobody sees yet.
+   */
+  #overscan = $state(0);
+  #later: Later;
+  #cancelLater: (() => void) | null = null;
   /** Position (not item) of the row that has the keyboard. */
   active = $state(-1);
 
@@ -21,12 +32,22 @@ export class VirtualRows {
   });
   #range = $derived.by<VisibleRange>(() => {
     void this.#version;
-    return visibleRange(this.#heights, this.#scrollTop, this.#viewport);
+    return visibleRange(this.#heights, this.#scrollTop, this.#viewport, this.#overscan);
   });
 
-  constructor(items: () => readonly number[], estimate: number) {
+  constructor(items: () => readonly number[], estimate: number, later: Later = (work) => whenIdle(work)) {
     this.#items = items;
     this.#estimate = estimate;
+    this.#later = later;
+    this.#widenLater();
+  }
+
+  #widenLater(): void {
+    this.#cancelLater?.();
+    this.#cancelLater = this.#later(() => {
+      this.#cancelLater = null;
+      this.#overscan = OVERSCAN;
+    });
   }
 
   get range(): VisibleRange {
@@ -41,8 +62,20 @@ export class VirtualRows {
   }
 
   scrolled(scrollTop: number, viewport: number): void {
+    // A move past the rendered margin is a jump: render what is on screen now, the margin when idle.
+    const jump = Math.abs(scrollTop - this.#scrollTop) > Math.max(viewport, this.#viewport);
     this.#scrollTop = scrollTop;
     this.#viewport = viewport;
+    if (jump) {
+      this.#overscan = 0;
+      this.#widenLater();
+    }
+  }
+
+  /** Stops any pending idle work (the list is going away). */
+  dispose(): void {
+    this.#cancelLater?.();
+    this.#cancelLater = null;
   }
 
   /** A rendered row reported its height. */

@@ -1,0 +1,128 @@
+// A 10,000-banner detail at rest: the raw JSON (megabytes) is formatted only when reached and shown a page at a
+// time, and the 30-second relative-time tick rewrites only the relative texts that changed, nothing else in the
+// table. The page's clock is Playwright's fake clock, moved on by hand: no sleeps.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { lookUp, shot } from '../support/e2e-page';
+import { startGraphServer, type GraphServer } from '../support/graph-server';
+import { startPreview, type RunningPreview } from '../support/preview';
+
+const N = 10_000;
+const HOST = '198.51.100.91';
+const PORT = 8443;
+const ID = 'e2e-idle-ten-thousand';
+/** The page's clock starts here; the newest banner was last seen 20 seconds before. */
+const START = Date.UTC(2026, 5, 1, 12, 0, 0);
+
+function body(): Record<string, unknown> {
+  const day = (i: number) => new Date(Date.UTC(2021, 0, 1) + (i % 900) * 86_400_000).toISOString();
+  const banners = Array.from({ length: N }, (_, i) => ({
+    banner: i === N - 1 ? 'SSH-2.0-the-very-last-banner\r\n' : `HTTP/1.1 200 OK\r\nServer: nginx/1.${i % 30}\r\nX-Row: r${i}\r\n\r\n`,
+    scanProtocol: 'http_raw',
+    firstSeenDateTime: day(i),
+    lastSeenDateTime: i === 0 ? new Date(START - 20_000).toISOString() : day(i + 10),
+    timesObserved: N - i,
+  }));
+  return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services: [], host: { id: HOST } };
+}
+
+let graph: GraphServer;
+let preview: RunningPreview;
+let userData: string;
+
+test.beforeAll(async () => {
+  graph = await startGraphServer({
+    hostPorts: { [ID]: body() },
+    ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
+    scenarios: false,
+  });
+  userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-idle-'));
+  preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' } });
+});
+test.afterAll(async () => {
+  await preview?.stop();
+  await graph?.close();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** Resolves when the page has been idle once (every deferred render done). */
+async function idle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((r) => (globalThis as unknown as { requestIdleCallback(cb: () => void): void }).requestIdleCallback(() => r())));
+}
+
+async function open(page: Page): Promise<void> {
+  await page.clock.install({ time: START });
+  await page.goto(preview.url);
+  await lookUp(page, HOST, PORT);
+  await expect(page.getByRole('grid', { name: /^Banners/ }).locator('tbody tr[data-row]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('#section-raw')).toBeAttached();
+  await idle(page);
+}
+
+test('raw JSON of a multi-megabyte response: formatted when reached, one bounded page at a time', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page);
+  const section = page.locator('#section-raw');
+  // Not formatted while the analyst is at the banners.
+  await expect(section).toContainText('formatted when you reach this section');
+  await expect(page.getByTestId('raw-json')).toHaveCount(0);
+
+  await section.scrollIntoViewIfNeeded();
+  const pre = page.getByTestId('raw-json');
+  await expect(pre).toContainText('"banners": [');
+  const status = page.getByTestId('raw-json-page');
+  await expect(status).toContainText(/^Page 1 of \d+/);
+  const pages = Number((await status.textContent())!.match(/of (\d+)/)![1]);
+  expect(pages).toBeGreaterThan(20);
+  const bytes = Number((await section.getByText(/ bytes$/).textContent())!.replace(/\D/g, ''));
+  expect(bytes).toBeGreaterThan(1_000_000);
+  const shown = async () => (await pre.evaluate((el) => el.textContent ?? '')).length;
+  expect(await shown()).toBeLessThanOrEqual(100_000);
+
+  await section.getByRole('button', { name: 'Next page' }).click();
+  await expect(status).toContainText(`Page 2 of ${pages}`);
+  await expect(pre).toContainText('X-Row: r');
+  await section.getByRole('button', { name: 'Last page' }).click();
+  await expect(status).toContainText(`Page ${pages} of ${pages}`);
+  await expect(pre).toContainText(HOST);
+  await expect(section.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  expect(await shown()).toBeLessThanOrEqual(100_000);
+  await shot(page, 'raw-json-paged');
+
+  // As received, the body is one long line: still pages of bounded size, the last one ending the body.
+  await section.getByLabel('As received').check();
+  await expect(status).toContainText(/^Page 1 of \d+/);
+  expect(await shown()).toBeLessThanOrEqual(100_000);
+  await section.getByRole('button', { name: 'Last page' }).click();
+  await expect(pre).toContainText(`"host":{"id":"${HOST}"}}`);
+});
+
+test('an idle 10,000-banner view: the clock tick rewrites only the relative times that changed', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page);
+  const grid = page.getByRole('grid', { name: /^Banners/ });
+  const newest = grid.locator('tbody tr[data-row="0"]');
+  await expect(newest).toContainText('X-Row: r0');
+  await expect(newest.locator('.rel').nth(1)).toHaveText('just now');
+
+  // In the page (this file is type-checked without the DOM library, hence the string).
+  await page.evaluate(`(() => {
+    window.__mutations = [];
+    const table = document.querySelector('#section-banners table');
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target.nodeType === 3 ? r.target.parentElement : r.target;
+        window.__mutations.push(r.type + ' ' + (target?.className ?? '?') + ' ' + (r.type === 'characterData' ? r.target.nodeValue : ''));
+      }
+    }).observe(table, { subtree: true, childList: true, characterData: true, attributes: true });
+  })()`);
+  await page.clock.fastForward(30_000);
+  await idle(page);
+  const mutations = await page.evaluate(() => (globalThis as unknown as { __mutations: string[] }).__mutations);
+  // One text changed ("just now" is now 50 seconds or a minute ago, as the page's own seconds also passed); the
+  // rows, cells and every other stamp were left alone.
+  expect(mutations).toEqual([expect.stringMatching(/^characterData rel\b.* (\d+ seconds|1 minute) ago$/)]);
+  await expect(newest.locator('.rel').nth(1)).toHaveText(/^(\d+ seconds|1 minute) ago$/);
+});
