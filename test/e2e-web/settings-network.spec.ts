@@ -70,27 +70,38 @@ test('a proxy URL with credentials is refused beside the field and nothing is sa
 test('choosing Dark switches the page to the dark palette, and it stays after a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(preview.url);
+  // The background the page is painted with (the --bg token resolved for the colour scheme in force).
   const rootBg = () =>
     page.evaluate(() => {
-      const g = globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(n: string): string }; document: { documentElement: unknown } };
-      return g.getComputedStyle(g.document.documentElement).getPropertyValue('--bg').trim();
+      const g = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string }; document: { documentElement: unknown } };
+      return g.getComputedStyle(g.document.documentElement).backgroundColor;
     });
-  await expect.poll(rootBg).toBe('#f4f5f7');
+  const LIGHT_BG = 'rgb(244, 245, 247)'; // #f4f5f7
+  const DARK_BG = 'rgb(15, 18, 22)'; // #0f1216
+  await expect.poll(rootBg).toBe(LIGHT_BG);
   await openSettings(page);
   await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect.poll(rootBg).toBe('#0f1216');
+  await expect.poll(rootBg).toBe(DARK_BG);
   await shot(page, 'settings-theme-dark');
 
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect.poll(rootBg).toBe('#0f1216');
+  await expect.poll(rootBg).toBe(DARK_BG);
 
   // System follows the OS again (light here).
   await openSettings(page);
   await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'System' }).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.*/);
-  await expect.poll(rootBg).toBe('#f4f5f7');
+  await expect.poll(rootBg).toBe(LIGHT_BG);
+
+  // With the OS in dark mode, System gets the same dark palette, and forced Light keeps the light one.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(rootBg).toBe(DARK_BG);
+  await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Light' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect.poll(rootBg).toBe(LIGHT_BG);
 });
