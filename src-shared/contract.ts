@@ -152,9 +152,6 @@ export const StixExportRequest = z
   })
   .strict()
   .refine((v) => [v.snapshotId, v.hostPortIds, v.query].filter((x) => x !== undefined).length <= 1, 'name a snapshot, host ports or a query, not more than one');
-export const ExportRequest = z.object({ format: z.enum(['json', 'csv']), hostPortIds: z.array(short(SAVED_HOST_PORT_ID_MAX)).optional() }).strict();
-/** 200 MB: generous for tens of thousands of snapshots, small enough not to take main down. */
-export const ImportRequest = z.object({ content: z.string().max(200 * 1024 * 1024) }).strict();
 /** Main writes the export itself (a save dialog in the app): nothing but the report crosses IPC. */
 export const ExportFileRequest = z
   .object({
@@ -197,9 +194,7 @@ export const channels = {
   'history:compare': CompareRequest,
   /** One saved host port's banners, services, certificates and saves on a time axis, from its snapshots. */
   'history:timeline': HostPortRef,
-  'history:export': ExportRequest,
   'history:exportStix': StixExportRequest,
-  'history:import': ImportRequest,
   'history:exportToFile': ExportFileRequest,
   'history:importFromFile': ImportFileRequest,
   'history:importProgress': Empty,
@@ -249,9 +244,7 @@ export interface Responses {
   'history:clear': { removed: number };
   'history:compare': CompareView;
   'history:timeline': TimelineView;
-  'history:export': ExportView;
   'history:exportStix': ExportView;
-  'history:import': ImportReportView;
   'history:exportToFile': ExportFileView;
   /** cancelled: the analyst closed the open dialog. */
   'history:importFromFile': ImportReportView & { cancelled?: boolean };

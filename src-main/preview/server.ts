@@ -14,8 +14,11 @@ export const PREVIEW_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
-/** Import payloads can be large (tens of thousands of snapshots); anything beyond this is refused. */
-const MAX_BODY_BYTES = 210 * 1024 * 1024;
+/**
+ * History imports and exports stream through their own routes, never through a call; the largest calls left (a
+ * selection of host port ids to export, a bulk job's pasted lines) are a few megabytes. Anything beyond this is refused.
+ */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface PreviewServer {
   url: string;

@@ -143,15 +143,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     'history:clear': () => asResult(() => deps.history.clear()),
     'history:compare': (req) => asResult(() => deps.history.compare(req.beforeId, req.afterId)),
     'history:timeline': (req) => asResult(() => hostPortTimeline(deps.history, req.hostPortId)),
-    'history:export': (req) =>
-      asResult(() => (req.format === 'json' ? deps.history.exportJson(req.hostPortIds) : deps.history.exportCsv(req.hostPortIds))),
     'history:exportStix': (req) =>
       asResult(async () => {
         const today = new Date(deps.clock.now()).toISOString().slice(0, 10);
         if (req.query === undefined) return exportStix(deps.history, req, today);
         return exportStix(deps.history, { hostPortIds: (await selectedHostPorts(deps.history, req)) ?? [] }, today);
       }),
-    'history:import': (req) => asResult(() => deps.history.import(req.content)),
     'history:exportToFile': (req) => asResult(async () => files(deps).exportToFile(req.format, await selectedHostPorts(deps.history, req))),
     'history:importFromFile': (req) => asResult(() => files(deps).importFromFile(req)),
     'history:importProgress': () => asResult(() => files(deps).progress()),

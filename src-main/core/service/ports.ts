@@ -7,9 +7,7 @@ import type {
   AuthStatusView,
   CompareView,
   DataSource,
-  ExportView,
   HistoryPageView,
-  ImportReportView,
   SettingKey,
   SettingsView,
   SnapshotMetaView,
@@ -70,8 +68,5 @@ export interface HistoryPort {
   undo(undoToken: string): Promise<{ restored: number }>;
   clear(): Promise<{ removed: number }>;
   compare(beforeId: string, afterId: string): CompareView | Promise<CompareView>;
-  exportJson(hostPortIds?: string[]): ExportView | Promise<ExportView>;
-  exportCsv(hostPortIds?: string[]): ExportView | Promise<ExportView>;
-  import(content: string): Promise<ImportReportView>;
   readonly notices: readonly string[];
 }

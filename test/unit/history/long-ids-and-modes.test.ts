@@ -26,7 +26,7 @@ describe('a hostPort id longer than 512 characters', () => {
     expect((await dispatch(handlers, 'history:snapshots', { hostPortId: longId })).ok).toBe(true);
     expect((await dispatch(handlers, 'history:delete', { hostPortId: longId })).ok).toBe(true);
     expect((await dispatch(handlers, 'history:setMeta', { hostPortId: longId, note: 'n' })).ok).toBe(true);
-    expect((await dispatch(handlers, 'history:export', { format: 'json', hostPortIds: [longId] })).ok).toBe(true);
+    expect((await dispatch(handlers, 'history:exportToFile', { format: 'json', hostPortIds: [longId] })).ok).toBe(true);
   });
 });
 

@@ -42,7 +42,7 @@ export function fakeHistory(): HistoryPort & { saved: SnapshotInput[] } {
       return hit ? ({ id: `snap-${saved.indexOf(hit) + 1}`, savedAt: hit.savedAt ?? '' } as SnapshotView) : null;
     },
     list: unsupported, snapshots: unsupported, get: unsupported, setMeta: unsupported, delete: unsupported, undo: unsupported,
-    clear: unsupported, compare: unsupported, exportJson: unsupported, exportCsv: unsupported, import: unsupported,
+    clear: unsupported, compare: unsupported,
   };
 }
 

@@ -77,9 +77,9 @@ describe('other channels', () => {
     expect(parseRequest('history:list', { port: 70000 }).ok).toBe(false);
   });
 
-  it('history:export takes json or csv only; empty channels refuse any field', () => {
-    expect(parseRequest('history:export', { format: 'csv' }).ok).toBe(true);
-    expect(parseRequest('history:export', { format: 'xml' }).ok).toBe(false);
+  it('history:exportToFile takes ndjson, json or csv only; empty channels refuse any field', () => {
+    expect(parseRequest('history:exportToFile', { format: 'csv' }).ok).toBe(true);
+    expect(parseRequest('history:exportToFile', { format: 'xml' }).ok).toBe(false);
     expect(parseRequest('app:info', {}).ok).toBe(true);
     expect(parseRequest('app:info', { x: 1 }).ok).toBe(false);
     expect(parseRequest('auth:signIn', undefined).ok).toBe(true);
@@ -95,6 +95,9 @@ describe('dispatch', () => {
     let ran = false;
     const watching = new Proxy({} as Handlers, { get: () => async () => ((ran = true), { ok: true, value: null }) });
     expect(await dispatch(watching, 'fs:read', {})).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    // The whole history is never one IPC message: export and import go through files main reads and writes.
+    expect(await dispatch(watching, 'history:export', { format: 'json' })).toMatchObject({ ok: false, error: { message: 'Unknown channel: history:export' } });
+    expect(await dispatch(watching, 'history:import', { content: '{}' })).toMatchObject({ ok: false, error: { message: 'Unknown channel: history:import' } });
     expect(await dispatch(watching, 'lookup:run', { requestId: '' })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
     expect(ran).toBe(false);
   });
