@@ -53,7 +53,8 @@ export async function writeFileAtomic(file: string, data: string | Buffer, opts:
   await fsyncDirAsync(dir);
 }
 
-async function fsyncDirAsync(dir: string): Promise<void> {
+/** fsyncDir without blocking the thread; best effort as it is. */
+export async function fsyncDirAsync(dir: string): Promise<void> {
   let handle: fsp.FileHandle | undefined;
   try {
     handle = await fsp.open(dir, 'r');

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, rena
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
-import { fsyncDir } from '../fs/atomic-file';
+import { fsyncDir, fsyncDirAsync } from '../fs/atomic-file';
 import { DIR_MODE, FILE_MODE, isDamage, kvPath, moveAside, peekKv } from './kv-files';
 import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
 import { SNAPSHOT_FORMAT, fromStoredSnapshot, snapshotFile, type StoredSnapshotV2 } from './stored-snapshot';
@@ -76,7 +76,7 @@ export class SnapshotFiles {
     this.touched.clear();
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < dirs.length) await syncDir(dirs[next++]!);
+      while (next < dirs.length) await fsyncDirAsync(dirs[next++]!);
     };
     await Promise.all(Array.from({ length: Math.min(16, dirs.length) }, worker));
   }
@@ -218,19 +218,6 @@ export class SnapshotFiles {
       this.knownDirs.add(dir);
     }
     return dir;
-  }
-}
-
-/** fsyncDir without blocking; best effort as it is (some filesystems cannot sync a folder). */
-async function syncDir(dir: string): Promise<void> {
-  let handle: fsp.FileHandle | undefined;
-  try {
-    handle = await fsp.open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // The renames are still atomic; only their durability across power loss is not confirmed.
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
 }
 
