@@ -120,6 +120,9 @@ test.describe.serial('timeline', () => {
     await lookUp(page);
     hostPorts[T.id] = AFTER;
     await lookUp(page);
+    // The fresh detail, once saved, opens the same timeline.
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Timeline', exact: true }).getByTestId('timeline-mark')).toHaveCount(2);
     await openTimeline(page);
 
     const tl = page.getByTestId('timeline');
