@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { PortolanFailure } from '../../../src-main/core/failure';
 import { confKvFactory, createHistoryStore, type HistoryStore } from '../../../src-main/core/history';
-import { createHostedHistory } from '../../../src-main/core/history-host/client';
+import { createHostedHistory, HostedHistoryClient } from '../../../src-main/core/history-host/client';
 import type { HostChannel, SpawnHost, ToHost } from '../../../src-main/core/history-host/protocol';
 import { workerHostSpawner } from '../../../src-main/core/history-host/worker-host';
 import { makeSnapshot } from '../../support/snapshots';
@@ -173,6 +173,11 @@ describe('history store hosted in a worker thread', () => {
     const first = await failureOf(createHostedHistory({ dir: tempDir(), spawn, maxFailedStarts: 2 }));
     expect(first.error).toMatchObject({ kind: 'storage', code: ERROR_CODES.HISTORY_UNAVAILABLE });
     expect(rec.spawned).toBe(1);
+
+    const client = new HostedHistoryClient({ dir: tempDir(), spawn, maxFailedStarts: 2 });
+    for (let i = 0; i < 3; i++) expect((await failureOf(client.list({}))).error.code).toBe(ERROR_CODES.HISTORY_UNAVAILABLE);
+    // Two starts were tried; the third call is refused without starting anything.
+    expect(rec.spawned).toBe(3);
   });
 
   it('close flushes and ends the host; later calls are refused; the files reopen in-process with everything', async () => {
