@@ -72,7 +72,8 @@ describe('other channels', () => {
   });
 
   it('history:list fills defaults and bounds paging', () => {
-    expect(parseRequest('history:list', {})).toEqual({ ok: true, value: { text: '', offset: 0, limit: 100 } });
+    expect(parseRequest('history:list', {})).toEqual({ ok: true, value: { text: '', sort: 'saved', order: 'desc', offset: 0, limit: 100 } });
+    expect(parseRequest('history:list', { sort: 'banner' }).ok).toBe(false);
     expect(parseRequest('history:list', { limit: 501 }).ok).toBe(false);
     expect(parseRequest('history:list', { port: 70000 }).ok).toBe(false);
   });
