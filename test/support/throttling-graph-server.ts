@@ -1,10 +1,12 @@
 // A Graph stand-in that throttles like Graph: a token bucket (rate per second, with a burst), every request
 // (throttled ones too, as Graph counts them) takes a token, an empty bucket answers 429 with Retry-After in
 // whole seconds, and a small share of answers are 503s without Retry-After. Answers come from the same
-// responder as the demo. Loopback only; the bench and integration tests start and close it.
+// responder as the demo. `POST /{version}/$batch` (JSON batching, up to 20 requests) is counted as Graph counts
+// it: every request inside takes its own token and gets its own status (a 429 with its own Retry-After); a batch
+// arriving at an empty bucket is refused whole with 429. Loopback only; the bench and integration tests start and close it.
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerGraphRequest, graphError, type GraphDataset } from '../../src-main/core/demo/graph-responder';
+import { answerGraphRequest, graphError, type GraphAnswer, type GraphDataset } from '../../src-main/core/demo/graph-responder';
 
 export interface ThrottlingOptions {
   dataset: GraphDataset;
@@ -51,13 +53,9 @@ export async function startThrottlingGraphServer(opts: ThrottlingOptions): Promi
   const served: ServedRequest[] = [];
   let root = '';
 
-  const server = http.createServer((req, res) => {
-    req.resume();
-    const at = now();
-    tokens = Math.min(burst, tokens + ((at - last) / 1000) * rate);
-    last = at;
-    const url = req.url ?? '/';
-    let answer;
+  /** One request against the bucket: a token taken, and the answer (429 with Retry-After when there was none). */
+  const one = (at: number, method: string, url: string): GraphAnswer => {
+    let answer: GraphAnswer;
     if (tokens < 1) {
       tokens = Math.max(-burst, tokens - 1);
       const wait = Math.max(1, Math.ceil((1 - tokens) / rate));
@@ -68,12 +66,44 @@ export async function startThrottlingGraphServer(opts: ThrottlingOptions): Promi
       answer =
         random() < share503
           ? graphError(503, 'serviceNotAvailable', 'Service unavailable.')
-          : answerGraphRequest(opts.dataset, { method: req.method ?? 'GET', url: `${root}${url}`, headers: {} }, { serviceRoot: root });
+          : answerGraphRequest(opts.dataset, { method, url: `${root}${url}`, headers: {} }, { serviceRoot: root });
     }
     served.push({ at, url, status: answer.status });
-    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
-    res.end(answer.body);
+    return answer;
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const at = now();
+      tokens = Math.min(burst, tokens + ((at - last) / 1000) * rate);
+      last = at;
+      const url = req.url ?? '/';
+      const batch = /^\/(v1\.0|beta)\/\$batch$/.exec(url);
+      const answer = batch && req.method === 'POST' ? batchAnswer(at, `/${batch[1]}`, Buffer.concat(chunks).toString('utf8')) : one(at, req.method ?? 'GET', url);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+      res.end(answer.body);
+    });
   });
+
+  function batchAnswer(at: number, version: string, body: string): GraphAnswer {
+    let requests: { id?: unknown; method?: unknown; url?: unknown }[];
+    try {
+      const parsed = JSON.parse(body) as { requests?: unknown };
+      requests = Array.isArray(parsed.requests) ? parsed.requests : [];
+    } catch {
+      requests = [];
+    }
+    if (requests.length === 0 || requests.length > 20) return graphError(400, 'BadRequest', 'A batch holds 1 to 20 requests.');
+    // An empty bucket refuses the batch as a whole (it still costs a token, as any refused request does).
+    if (tokens < 1) return one(at, 'POST', `${version}/$batch`);
+    const responses = requests.map((r) => {
+      const a = one(at, typeof r.method === 'string' ? r.method : 'GET', `${version}${typeof r.url === 'string' ? r.url : ''}`);
+      return { id: String(r.id), status: a.status, headers: a.headers, body: JSON.parse(a.body) as unknown };
+    });
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ responses }) };
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

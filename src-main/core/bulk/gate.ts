@@ -13,9 +13,12 @@ export type GateOutcome =
   /** No answer (network, timeout) or a server error: neither growth nor a cut. */
   | { kind: 'neutral' };
 
+/** A batch's answer: how many of its requests Graph took (answered or refused), for the learned pace. */
+export type BatchOutcome = GateOutcome & { counted?: number };
+
 export interface GateTicket {
   /** Gives the slot back and tells the gate how the request went. Call exactly once. */
-  release(outcome: GateOutcome): void;
+  release(outcome: BatchOutcome): void;
 }
 
 export interface GateOptions {
@@ -39,6 +42,8 @@ const PACE_BURST = 4;
 
 interface Waiter {
   priority: boolean;
+  /** Requests this slot carries to Graph (a JSON batch carries several): each spends one unit of the pace. */
+  weight: number;
   resolve: (t: GateTicket) => void;
   reject: (e: unknown) => void;
   signal: AbortSignal | undefined;
@@ -113,11 +118,12 @@ export class ThrottleGate {
   }
 
   /** Resolves with a slot once one is free and no Retry-After window is open. */
-  acquire(priority: boolean, signal?: AbortSignal): Promise<GateTicket> {
+  acquire(priority: boolean, signal?: AbortSignal, weight = 1): Promise<GateTicket> {
     if (signal?.aborted) return Promise.reject(fail('cancelled', 'The request was cancelled.'));
     return new Promise<GateTicket>((resolve, reject) => {
       const waiter: Waiter = {
         priority,
+        weight: Math.max(1, weight),
         resolve,
         reject,
         signal,
@@ -159,7 +165,7 @@ export class ThrottleGate {
       w.signal?.removeEventListener('abort', w.onAbort);
       this.#inFlight++;
       w.resolve(this.#ticket());
-      if (this.#gapMs > 0 && --this.#credit < 1) {
+      if (this.#gapMs > 0 && (this.#credit -= w.weight) < 1) {
         if (this.#waiters.length) this.#pump();
         return;
       }
@@ -181,11 +187,12 @@ export class ThrottleGate {
     };
   }
 
-  #settle(outcome: GateOutcome, epoch: number): void {
+  #settle(outcome: BatchOutcome, epoch: number): void {
+    const counted = outcome.counted ?? 1;
     if (outcome.kind === 'ok') {
-      this.#answeredSinceThrottle++;
+      this.#answeredSinceThrottle += counted;
       // Probe upwards slowly (about 2.5% a second at 50 requests a second) in case the quota has grown.
-      this.#gapMs *= 0.9995;
+      this.#gapMs *= 0.9995 ** counted;
       // Until Graph first pushes back, one more slot per healthy answer (doubling per round trip, as TCP's
       // slow start); afterwards additive increase: one more slot after a full window of healthy answers.
       if (this.#epoch === 0) {
@@ -200,7 +207,7 @@ export class ThrottleGate {
     }
     if (outcome.kind !== 'throttled') return;
     // A throttled request still used up quota (Graph counts it), so it counts towards the pace too.
-    this.#answeredSinceThrottle++;
+    this.#answeredSinceThrottle += counted;
     if (outcome.retryAfterMs !== null) this.noteRetryAfter(outcome.retryAfterMs);
     // Multiplicative decrease, once per congestion event.
     if (epoch === this.#epoch) {

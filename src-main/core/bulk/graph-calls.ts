@@ -40,10 +40,21 @@ export type CallAnswer<T> =
   /** Not sent: a Retry-After window opened between taking the slot and sending. */
   | { kind: 'held' };
 
+/** One request of a JSON batch: a port listing page or a GET by host port ID. */
+export type BatchItem = { kind: 'list'; url: string; host: string } | { kind: 'id'; id: string };
+
+export type BatchAnswer =
+  /** The batch as a whole was not sent, refused or unanswered: this applies to every item in it. */
+  | { kind: 'whole'; answer: Exclude<CallAnswer<never>, { kind: 'ok' }> }
+  /** One answer per item, in the items' order. */
+  | { kind: 'each'; answers: CallAnswer<PortsPage | BulkHit>[] };
+
 export interface BulkGraph {
   firstPortsUrl(host: string): string;
   portsPage(url: string, host: string, signal?: AbortSignal): Promise<CallAnswer<PortsPage>>;
   hostPort(id: string, signal?: AbortSignal): Promise<CallAnswer<BulkHit>>;
+  /** Up to MAX_BATCH requests in one `POST /$batch`; absent when the source does not batch. */
+  batch?(items: BatchItem[], signal?: AbortSignal): Promise<BatchAnswer>;
   /** Drops the token held for the workers (after a sign-out the next request asks the token source again). */
   forgetToken?(): void;
 }
@@ -60,6 +71,8 @@ export interface BulkGraphOptions {
 }
 
 const TI = 'security/threatIntelligence';
+/** Graph takes at most 20 requests per JSON batch. */
+export const MAX_BATCH = 20;
 const STOP_KINDS = new Set(['unauthorized', 'signInRequired', 'forbidden', 'licence', 'notConfigured']);
 
 export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
@@ -87,14 +100,20 @@ export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
     return next;
   };
 
-  async function send(url: string, signal?: AbortSignal): Promise<HttpResponse | null> {
+  async function send(url: string, signal?: AbortSignal, body?: string): Promise<HttpResponse | null> {
     let bearer = await getToken(signal);
     for (let refreshed = false; ; refreshed = true) {
       if (opts.gate?.pausedAt(opts.timers.now())) return null;
       const res = await opts.transport({
-        method: 'GET',
+        method: body === undefined ? 'GET' : 'POST',
         url,
-        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json', 'client-request-id': randomUUID() },
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          accept: 'application/json',
+          'client-request-id': randomUUID(),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body }),
         timeoutMs: opts.timeoutMs ?? 30_000,
         ...(signal ? { signal } : {}),
       });
@@ -114,10 +133,18 @@ export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
       if (sent === null) return { kind: 'held' };
       res = sent;
     } catch (err) {
-      const error = toPortolanError(err);
-      if (error.kind === 'cancelled') throw err;
-      return STOP_KINDS.has(error.kind) ? { kind: 'stop', error } : { kind: 'retry', error };
+      return unsent(err);
     }
+    return interpret(res, subject, read);
+  }
+
+  function unsent(err: unknown): Exclude<CallAnswer<never>, { kind: 'ok' }> {
+    const error = toPortolanError(err);
+    if (error.kind === 'cancelled') throw err;
+    return STOP_KINDS.has(error.kind) ? { kind: 'stop', error } : { kind: 'retry', error };
+  }
+
+  function interpret<T>(res: HttpResponse, subject: string, read: (res: HttpResponse) => T): CallAnswer<T> {
     const now = opts.timers.now();
     if (res.status >= 200 && res.status <= 299) {
       try {
@@ -135,22 +162,82 @@ export function createBulkGraph(opts: BulkGraphOptions): BulkGraph {
     return { kind: 'final', error };
   }
 
+  const listSubject = (host: string): string => `the host ${host}`;
+  const idSubject = (id: string): string => `a host port with ID ${JSON.stringify(id.slice(0, 80))}`;
+  const hostPortUrl = (id: string): string => `${joinRoot(root, TI, 'hostPorts', hostPortIdPathSegment(id))}?$expand=mostRecentSslCertificate`;
+  const readHostPort = (id: string, url: string) => (res: HttpResponse): BulkHit => {
+    const { hostPort } = parseHostPortBody(res.body);
+    return { hostPortId: hostPort.id || id, host: hostPort.host?.id ?? null, port: hostPort.port, hostPort, raw: res.body, url };
+  };
+
+  async function batch(items: BatchItem[], signal?: AbortSignal): Promise<BatchAnswer> {
+    const urls = items.map((it) => (it.kind === 'list' ? it.url : hostPortUrl(it.id)));
+    // Sub-request URLs are relative to the version root; a next-page link is on the same root (checked when read).
+    const relative = urls.map((u) => (u.startsWith(root) ? u.slice(root.length) : null));
+    if (relative.some((u) => u === null)) {
+      return { kind: 'whole', answer: { kind: 'final', error: { kind: 'invalidResponse', message: 'A batched request left the Graph service root.' } } };
+    }
+    const body = JSON.stringify({ requests: relative.map((url, i) => ({ id: String(i + 1), method: 'GET', url })) });
+    let res: HttpResponse;
+    try {
+      const sent = await send(joinRoot(root, '$batch'), signal, body);
+      if (sent === null) return { kind: 'whole', answer: { kind: 'held' } };
+      res = sent;
+    } catch (err) {
+      return { kind: 'whole', answer: unsent(err) };
+    }
+    const whole = interpret(res, 'a batch of requests', (r) => readBatch(r.body));
+    if (whole.kind !== 'ok') return { kind: 'whole', answer: whole.kind === 'final' ? { kind: 'retry', error: whole.error } : whole };
+    const now = opts.timers.now();
+    const answers = items.map((it, i): CallAnswer<PortsPage | BulkHit> => {
+      const sub = whole.value.get(String(i + 1));
+      if (!sub) return { kind: 'retry', error: { kind: 'invalidResponse', message: 'The batch answer left a request unanswered.' } };
+      if (sub.status === 429 || sub.status === 503 || sub.status === 504) {
+        const ra = parseRetryAfterMs(sub.headers['retry-after'], now);
+        if (ra !== null) opts.gate?.noteRetryAfter(ra);
+      }
+      return it.kind === 'list'
+        ? interpret(sub, listSubject(it.host), (r) => readPortsPage(r.body, it.host, it.url, rootOrigin))
+        : interpret(sub, idSubject(it.id), readHostPort(it.id, urls[i]!));
+    });
+    return { kind: 'each', answers };
+  }
+
   return {
+    batch,
     forgetToken() {
       token = null;
     },
     firstPortsUrl: (host) => `${joinRoot(root, TI, 'hosts', encodeURIComponent(host), 'ports')}?$expand=mostRecentSslCertificate`,
     portsPage(url, host, signal) {
-      return call(url, `the host ${host}`, signal, (res) => readPortsPage(res.body, host, url, rootOrigin));
+      return call(url, listSubject(host), signal, (res) => readPortsPage(res.body, host, url, rootOrigin));
     },
     hostPort(id, signal) {
-      const url = `${joinRoot(root, TI, 'hostPorts', hostPortIdPathSegment(id))}?$expand=mostRecentSslCertificate`;
-      return call(url, `a host port with ID ${JSON.stringify(id.slice(0, 80))}`, signal, (res) => {
-        const { hostPort } = parseHostPortBody(res.body);
-        return { hostPortId: hostPort.id || id, host: hostPort.host?.id ?? null, port: hostPort.port, hostPort, raw: res.body, url };
-      });
+      const url = hostPortUrl(id);
+      return call(url, idSubject(id), signal, readHostPort(id, url));
     },
   };
+}
+
+/** The sub-responses of a batch answer by id, each as an HTTP response (lower-cased headers, body as text). */
+function readBatch(body: string): Map<string, HttpResponse> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new PortolanFailure({ kind: 'invalidResponse', message: 'The batch answer is not valid JSON.' });
+  }
+  const list = typeof json === 'object' && json !== null ? (json as { responses?: unknown }).responses : undefined;
+  const out = new Map<string, HttpResponse>();
+  for (const r of Array.isArray(list) ? list : []) {
+    if (typeof r !== 'object' || r === null) continue;
+    const { id, status, headers, body: sub } = r as { id?: unknown; status?: unknown; headers?: unknown; body?: unknown };
+    if (typeof id !== 'string' || typeof status !== 'number') continue;
+    const h: Record<string, string> = {};
+    if (typeof headers === 'object' && headers !== null) for (const [k, v] of Object.entries(headers)) if (typeof v === 'string') h[k.toLowerCase()] = v;
+    out.set(id, { status, headers: h, body: typeof sub === 'string' ? sub : JSON.stringify(sub ?? null) });
+  }
+  return out;
 }
 
 function readPortsPage(body: string, host: string, url: string, rootOrigin: string | null): PortsPage {

@@ -18,6 +18,8 @@ export interface BulkJobDeps {
   saveHit?: (hit: BulkHit, jobName: string) => Promise<string | null>;
   /** Something the status shows changed (data-less: the page pulls). */
   onChange?: () => void;
+  /** Requests per JSON batch (see RunOptions.batchSize); off unless set. */
+  batchSize?: number;
 }
 
 type Outcome = Extract<JournalEntry, { t: 'outcome' }>;
@@ -88,6 +90,7 @@ export class BulkJob {
       gate: this.#deps.gate,
       graph: this.#deps.graph,
       timers: this.#deps.timers,
+      ...(this.#deps.batchSize ? { batchSize: this.#deps.batchSize } : {}),
       onOutcome: (o) => this.#record(o),
       onStopped: (error) => {
         this.#stopError = error;

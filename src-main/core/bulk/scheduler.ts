@@ -5,8 +5,8 @@ import type { BulkTarget } from '../../../src-shared/bulk-targets';
 import type { PortolanError } from '../../../src-shared/views';
 import { fail } from '../failure';
 import { backoffDelayMs, DEFAULT_BACKOFF } from '../graph/retry';
-import type { GateOutcome, ThrottleGate } from './gate';
-import type { BulkGraph, BulkHit, CallAnswer } from './graph-calls';
+import type { BatchOutcome, ThrottleGate } from './gate';
+import { MAX_BATCH, type BatchItem, type BulkGraph, type BulkHit, type CallAnswer } from './graph-calls';
 import type { BulkTimers, TimerHandle } from './timers';
 
 export type TargetOutcome =
@@ -29,6 +29,8 @@ export interface RunOptions {
   /** Throttled answers tolerated per request (default 10); Retry-After already paces them. */
   maxThrottled?: number;
   random?: () => number;
+  /** Requests per JSON batch (2 to 20) when the graph offers batching; 1 or absent sends each on its own. */
+  batchSize?: number;
 }
 
 type Unit =
@@ -106,9 +108,11 @@ export class BulkRun {
         await this.#nextPoke();
         continue;
       }
+      // A batch carries what is queued now (up to its size); the gate spends that much of the learned pace on it.
+      const weight = this.#batchSize > 1 ? Math.min(this.#batchSize, this.#queue.length + 1) : 1;
       let ticket;
       try {
-        ticket = await this.#o.gate.acquire(false, this.#waitCtl.signal);
+        ticket = await this.#o.gate.acquire(false, this.#waitCtl.signal, weight);
       } catch {
         this.#queue.unshift(unit);
         continue;
@@ -119,8 +123,10 @@ export class BulkRun {
         continue;
       }
       this.#active++;
-      this.#requests++;
-      void this.#execute(unit, ticket.release).finally(() => {
+      const units = weight > 1 ? [unit, ...this.#queue.splice(0, weight - 1)] : [unit];
+      this.#requests += units.length;
+      const work = units.length > 1 ? this.#executeBatch(units, ticket.release) : this.#execute(unit, ticket.release);
+      void work.finally(() => {
         this.#active--;
         this.#wake();
       });
@@ -142,7 +148,45 @@ export class BulkRun {
     p?.();
   }
 
-  async #execute(unit: Unit, release: (o: GateOutcome) => void): Promise<void> {
+  get #batchSize(): number {
+    return this.#o.graph.batch ? Math.max(1, Math.min(MAX_BATCH, this.#o.batchSize ?? 1)) : 1;
+  }
+
+  async #executeBatch(units: Unit[], release: (o: BatchOutcome) => void): Promise<void> {
+    const items = units.map((u): BatchItem => (u.kind === 'list' ? { kind: 'list', url: u.url, host: u.host } : { kind: 'id', id: u.target.hostPortId }));
+    let answer;
+    try {
+      answer = await this.#o.graph.batch!(items, this.#cancelCtl.signal);
+    } catch {
+      release({ kind: 'neutral' });
+      if (!this.#cancelled) this.#queue.unshift(...units);
+      return;
+    }
+    if (answer.kind === 'whole') {
+      const a = answer.answer;
+      if (a.kind === 'held') {
+        release({ kind: 'neutral' });
+        this.#requests -= units.length;
+        if (!this.#cancelled) this.#queue.unshift(...units);
+        return;
+      }
+      release(a.kind === 'throttled' ? { kind: 'throttled', retryAfterMs: a.retryAfterMs } : a.kind === 'retry' ? { kind: 'neutral' } : { kind: 'ok' });
+      if (this.#cancelled) return;
+      for (const u of units) this.#handle(u, a);
+      return;
+    }
+    // One slot, many answers: throttled if any was (one cut), and every answer Graph counted teaches the pace.
+    const throttled = answer.answers.filter((a) => a.kind === 'throttled');
+    const counted = answer.answers.filter((a) => a.kind !== 'retry' && a.kind !== 'held').length;
+    if (throttled.length) {
+      const waits = throttled.map((a) => (a.kind === 'throttled' ? a.retryAfterMs : null)).filter((ms): ms is number => ms !== null);
+      release({ kind: 'throttled', retryAfterMs: waits.length ? Math.max(...waits) : null, counted });
+    } else release(counted ? { kind: 'ok', counted } : { kind: 'neutral' });
+    if (this.#cancelled) return;
+    units.forEach((u, i) => this.#handle(u, answer.answers[i]!));
+  }
+
+  async #execute(unit: Unit, release: (o: BatchOutcome) => void): Promise<void> {
     const signal = this.#cancelCtl.signal;
     let answer: CallAnswer<unknown>;
     try {
@@ -162,8 +206,16 @@ export class BulkRun {
     else if (answer.kind === 'retry') release({ kind: 'neutral' });
     else release({ kind: 'ok' });
     if (this.#cancelled) return;
+    this.#handle(unit, answer);
+  }
 
+  /** What one answer means for its unit: done, another page, later again, or the job stops. */
+  #handle(unit: Unit, answer: CallAnswer<unknown>): void {
     switch (answer.kind) {
+      case 'held':
+        this.#requests--;
+        this.#queue.unshift(unit);
+        return;
       case 'ok':
         if (unit.kind === 'id') {
           this.#finish({ key: unit.target.key, status: 'found', hits: [answer.value as BulkHit] });
