@@ -22,6 +22,8 @@ export class SnapshotFiles {
   private readonly knownDirs = new Set<string>();
   private readonly touched = new Set<string>();
   private tmpCounter = 0;
+  /** Folders created by writeUnsynced() whose entry in the snapshots folder is not yet synced. */
+  private readonly unsyncedDirs = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -73,12 +75,14 @@ export class SnapshotFiles {
    */
   async syncDirs(): Promise<void> {
     const dirs = [...this.touched];
+    const created = [...this.unsyncedDirs];
     this.touched.clear();
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < dirs.length) await fsyncDirAsync(dirs[next++]!);
     };
     await Promise.all(Array.from({ length: Math.min(16, dirs.length) }, worker));
+    for (const dir of created) this.unsyncedDirs.delete(dir);
   }
 
   /** Reads one file without blocking, for long walks (export) that must let other calls in between. */
@@ -213,9 +217,16 @@ export class SnapshotFiles {
       if (!existsSync(dir)) {
         mkdirSync(dir, { recursive: true, mode: DIR_MODE });
         if (durable) fsyncDir(join(this.root, SNAPSHOT_DIR));
-        else this.touched.add(join(this.root, SNAPSHOT_DIR));
+        else {
+          this.touched.add(join(this.root, SNAPSHOT_DIR));
+          this.unsyncedDirs.add(dir);
+        }
       }
       this.knownDirs.add(dir);
+    } else if (durable && this.unsyncedDirs.has(dir)) {
+      // A save into a folder an import created moments ago: the folder's entry must be durable before the save is.
+      fsyncDir(join(this.root, SNAPSHOT_DIR));
+      this.unsyncedDirs.delete(dir);
     }
     return dir;
   }
