@@ -65,7 +65,7 @@ describe('history store hosted in a worker thread', () => {
     await store.searchReady();
     const first = await store.get(saved[0]!.id);
     expect(first.hostPortId).toBe(saved[0]!.hostPortId);
-    const hits = await store.list({ text: first.host });
+    const hits = await store.list({ text: first.host ?? '' });
     expect(hits.items.map((r) => r.hostPortId)).toContain(first.hostPortId);
     expect((await store.list({})).total).toBe(3);
     expect(await store.snapshots(first.hostPortId)).toHaveLength(2);
