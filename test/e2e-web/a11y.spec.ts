@@ -1,7 +1,7 @@
 // Accessibility of every screen in real Chromium through the web preview (demo data): axe-core finds no critical
 // or serious problem in the light and dark themes at 1280 and 1024 px, and at 200% zoom of a 1024x768 window
 // (512x384 CSS px) no screen scrolls sideways. Screens: Lookup (empty and with a result), History (list, saved
-// entry, comparison), Settings.
+// entry, its timeline as a picture and as a table, comparison), Settings.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,13 @@ async function eachScreen(page: Page, check: (screen: string) => Promise<void>):
   await page.getByRole('option', { name: /85\.13\.139\.18/ }).first().click();
   await expect(page.getByTestId('saved-marker')).toBeVisible();
   await check('history-entry');
+  await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+  await expect(page.getByTestId('timeline-svg')).toBeVisible();
+  await check('history-timeline');
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  await expect(page.getByTestId('timeline-table')).toBeVisible();
+  await check('history-timeline-table');
+  await page.getByRole('button', { name: 'Close timeline' }).click();
   await page.getByRole('checkbox').nth(0).check();
   await page.getByRole('checkbox').nth(1).check();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -60,6 +67,8 @@ async function eachScreen(page: Page, check: (screen: string) => Promise<void>):
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1280, 1024]) {
     test(`axe: no critical or serious findings, ${colorScheme} theme at ${width} px`, async ({ page }) => {
+      // Eight screens, each analysed by axe: more than the default time on a busy machine.
+      test.slow();
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 800 });
       const found: string[] = [];
