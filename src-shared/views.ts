@@ -1,5 +1,8 @@
 // Plain, serialisable shapes that cross the process boundary. No runtime code here:
 // the renderer imports this file type-only.
+import type { SearchMatchView, SnapshotChangeView } from './history-list-views';
+
+export type { SearchMatchView, SnapshotChangeView } from './history-list-views';
 
 /** A timestamp exactly as Graph sent it, plus its parsed value when (and only when) it is a valid date. */
 export interface Stamp {
@@ -273,28 +276,6 @@ export interface HostPortSummaryView {
   note: string;
   /** With a search: where the first term matched, as text pieces (marked = the matching part). */
   match?: SearchMatchView;
-}
-
-/** Why a row matched a search: a short excerpt of the field that matched, the matching parts marked. */
-export interface SearchMatchView {
-  /** What the text is: host, port, id, banner, service, certificate, tag, note. */
-  field: string;
-  segments: { text: string; marked: boolean }[];
-}
-
-/** What differs from the previous snapshot of the same host port (content only: dates and counts seen move on every scan). */
-export interface SnapshotChangeView {
-  /** False when there is no previous snapshot to compare with. */
-  hasPrevious: boolean;
-  changed: boolean;
-  bannersAdded: number;
-  bannersRemoved: number;
-  servicesAdded: number;
-  servicesRemoved: number;
-  servicesChanged: number;
-  certificateChanged: boolean;
-  /** Top-level fields that changed: status, protocol, port. */
-  fields: string[];
 }
 
 export interface SnapshotMetaView {

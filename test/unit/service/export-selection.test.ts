@@ -47,7 +47,7 @@ describe('export what the list shows', () => {
     const shown = (await store.list({ port, limit: 500 })).items.map((i) => i.hostPortId);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(6);
-    const r = await handlers['history:exportToFile']({ format: 'ndjson', query: { port } }, {});
+    const r = await handlers['history:exportToFile']({ format: 'ndjson', query: { text: '', sort: 'saved', order: 'desc', port } }, {});
     expect(r.ok).toBe(true);
     expect(idsIn(path)).toEqual(new Set(shown));
     await handlers['history:exportToFile']({ format: 'ndjson' }, {});
@@ -57,7 +57,7 @@ describe('export what the list shows', () => {
   it('history:exportStix with a query bundles the same host ports; a query and ids together are refused', async () => {
     const { store, handlers } = await setup();
     const port = (await store.list({})).items[0]!.port!;
-    const r = await handlers['history:exportStix']({ query: { port } }, {});
+    const r = await handlers['history:exportStix']({ query: { text: '', sort: 'saved', order: 'desc', port } }, {});
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const shown = (await store.list({ port, limit: 500 })).items;
