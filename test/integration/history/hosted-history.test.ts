@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src-shared/contract';
 import { ERROR_CODES } from '../../../src-shared/error-codes';
+import { createCore } from '../../../src-main/core/app';
+import { createAesEncryptor } from '../../../src-main/core/auth';
 import { PortolanFailure } from '../../../src-main/core/failure';
 import { confKvFactory, createHistoryStore, type HistoryStore } from '../../../src-main/core/history';
 import { createHostedHistory, HostedHistoryClient } from '../../../src-main/core/history-host/client';
@@ -194,5 +197,31 @@ describe('history store hosted in a worker thread', () => {
     const reopened = await createHistoryStore({ dir, kv: confKvFactory });
     stores.push(reopened);
     expect(reopened.stats()).toEqual({ snapshots: 5, hostPorts: 5 });
+  });
+
+  it('behind createCore: a lookup is saved through the host, listed, typed errors reach the handlers, dispose ends the host', async () => {
+    const rec = recordingSpawner();
+    const core = await createCore({
+      userDataDir: tempDir(),
+      version: '0.0.0-test',
+      preview: true,
+      kv: confKvFactory,
+      encryptor: createAesEncryptor(),
+      openBrowser: async () => undefined,
+      openExternal: async () => false,
+      demo: true,
+      historyHost: rec.spawn,
+    });
+    const call = (channel: string, payload: unknown = {}) => dispatch(core.handlers, channel, payload);
+    try {
+      const looked = await call('lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+      expect(looked).toMatchObject({ ok: true, value: { snapshotId: expect.any(String) } });
+      expect(await call('history:list', {})).toMatchObject({ ok: true, value: { total: 1, items: [{ host: '85.13.139.18', port: 21 }] } });
+      expect(await call('history:get', { snapshotId: 'missing' })).toMatchObject({ ok: false, error: { kind: 'notFound', code: ERROR_CODES.HISTORY_SNAPSHOT_NOT_FOUND } });
+      expect(rec.started).toHaveLength(1);
+    } finally {
+      await core.dispose();
+    }
+    expect(rec.exits).toHaveLength(1);
   });
 });
