@@ -63,18 +63,27 @@ const AFTER = hostPort(
   [service('nginx', '1.25.3', '2024-01-01T00:00:00Z', '2024-06-01T00:00:00Z')],
   certificate('2222222222222222222222222222222222222222', '2024-01-01T00:00:00Z', '2025-01-01T00:00:00Z'),
 );
-const hostPorts: Record<string, unknown> = { [T.id]: BEFORE };
+// Thousands of banners: the picture stays bounded (a page of bars, "N more", a filter).
+const MANY = { id: 'e2e-timeline-many-0002', host: '203.0.113.72', port: 8080 };
+const MANY_BANNERS = Array.from({ length: 3000 }, (_, i) => {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  return banner(`banner-${String(i).padStart(4, '0')}`, 'http_raw', `2023-01-${day}T00:00:00Z`, '2024-01-01T00:00:00Z');
+});
+const hostPorts: Record<string, unknown> = {
+  [T.id]: BEFORE,
+  [MANY.id]: { ...hostPort(MANY_BANNERS, [], null), id: MANY.id, port: MANY.port, host: { '@odata.type': '#microsoft.graph.security.ipAddress', id: MANY.host } },
+};
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 type Pwned = { __pwned?: unknown };
 
-async function lookUp(page: Page): Promise<void> {
+async function lookUp(page: Page, t: { host: string; port: number } = T): Promise<void> {
   await nav(page).getByRole('button', { name: 'Lookup' }).click();
-  await page.getByLabel('Host', { exact: true }).fill(T.host);
-  await page.getByLabel('Port', { exact: true }).fill(String(T.port));
+  await page.getByLabel('Host', { exact: true }).fill(t.host);
+  await page.getByLabel('Port', { exact: true }).fill(String(t.port));
   await page.getByLabel('Host port ID', { exact: true }).fill('');
   await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(`${T.host}:${T.port}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`${t.host}:${t.port}`);
 }
 
 async function openTimeline(page: Page): Promise<void> {
@@ -177,6 +186,21 @@ test.describe.serial('timeline', () => {
     await expect(table.getByRole('row')).toHaveCount(1 + 2 + 2 + 4);
     await expect(table).toContainText('2025-01-01 00:00:00 UTC');
     await expect(table).toContainText('nginx 1.25.3');
+  });
+
+  test('3,000 banners: a bounded page of bars, "Show more", and a filter', async ({ page }) => {
+    await page.goto(preview!.url);
+    await lookUp(page, MANY);
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    const tl = page.getByRole('region', { name: 'Timeline', exact: true });
+    await expect(tl.getByTestId('timeline-banner')).toHaveCount(40);
+    // Main sends at most 2,000 bars of a kind and says how many more there were.
+    await expect(tl.getByTestId('timeline-counts')).toContainText('40 bars shown, 1960 more, 1000 too many to load');
+    await tl.getByRole('button', { name: 'Show 40 more' }).click();
+    await expect(tl.getByTestId('timeline-banner')).toHaveCount(80);
+    await tl.getByLabel('Filter bars').fill('banner-2999');
+    await expect(tl.getByTestId('timeline-banner')).toHaveCount(1);
+    await expect(tl.getByTestId('timeline-counts')).toContainText('1 bar shown, 1999 filtered out');
   });
 
   test('after a restart with Graph unreachable the timeline opens from the saved snapshots', async ({ page }) => {
