@@ -58,6 +58,8 @@ const PAIRS: [string, string][] = [
   ['--accent-text', '--accent'], ['--accent-text', '--accent-strong'],
   ['--ok', '--ok-soft'], ['--ok', '--surface'], ['--ok', '--surface-2'],
   ['--warn', '--warn-soft'], ['--warn', '--surface'], ['--warn', '--bg'],
+  // The certificate-validity band's outline on the timeline's plot (its other marks are covered above).
+  ['--warn', '--surface-2'],
   ['--danger', '--danger-soft'], ['--danger-soft', '--danger'], ['--danger', '--surface'], ['--danger', '--surface-2'], ['--danger', '--bg'],
   ['--esc', '--esc-soft'], ['--esc', '--surface'], ['--esc', '--surface-2'],
 ];
