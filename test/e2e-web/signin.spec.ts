@@ -10,22 +10,16 @@ import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { ALICE, BOB, startEntraServer, type EntraServer, type EntraUser } from '../support/entra-server';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
+import { lookUp as fillAndLookUp, shot } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
-
-const SHOTS = join(__dirname, '..', '..', 'test-results', 'screenshots');
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-}
 
 const TENANT = ALICE.tid;
 const SEED = { host: '85.13.139.18', port: 21 };
 
+/** From whichever screen is open: to Lookup, then the shared form helper. */
 async function lookUp(page: Page, host: string, port: number): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Lookup' }).click();
-  await page.getByLabel('Host', { exact: true }).fill(host);
-  await page.getByLabel('Port', { exact: true }).fill(String(port));
-  await page.getByRole('button', { name: 'Look up' }).click();
+  await fillAndLookUp(page, host, port);
 }
 
 function signInUrls(preview: RunningPreview): string[] {
@@ -194,7 +188,7 @@ test.describe('sign-in through the Entra stand-in', () => {
     await expect(menu).toContainText(ALICE.name);
     await expect(menu).toContainText(`Tenant ${TENANT}`);
     await expect(menu.getByText('Active')).toBeVisible();
-    await shot(page, 'signed-in', false);
+    await shot(page, 'signed-in', { fullPage: false });
 
     await menu.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(signInButton(page)).toBeVisible();
