@@ -76,7 +76,7 @@ interface Browser {
   performance: { now(): number; memory?: { usedJSHeapSize: number } };
   PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => { observe(o: { type: string; buffered: boolean }): void; disconnect(): void };
   gc?: () => void;
-  fetch(url: string, init: unknown): Promise<{ json(): Promise<{ ok: boolean; value?: { raw: string } }> }>;
+  fetch(url: string, init: unknown): Promise<{ json(): Promise<{ ok: boolean; value?: { raw: string }; error?: { kind: string; code?: string; message: string } }> }>;
   crypto: { randomUUID(): string };
   MutationObserver: new (cb: () => void) => { observe(t: unknown, o: unknown): void; disconnect(): void };
 }
@@ -98,7 +98,7 @@ async function preOfLookup(page: Page): Promise<number> {
         credentials: 'same-origin',
       });
       const result = await response.json();
-      if (!result.ok || !result.value) throw new Error('baseline lookup failed');
+      if (!result.ok || !result.value) throw new Error(`baseline lookup failed: ${JSON.stringify(result.error ?? null)}`);
       out.textContent = JSON.stringify(JSON.parse(result.value.raw), null, 2);
       await new Promise<void>((r) => w.requestAnimationFrame(() => setTimeout(r, 0)));
       const ms = w.performance.now() - t0;
@@ -231,7 +231,18 @@ async function measure(n: number): Promise<Figures> {
 async function main(): Promise<void> {
   const n = Number(arg('banners') ?? '1000');
   if (!Number.isInteger(n) || n < 1) throw new Error('--banners must be a positive whole number');
-  const f = await measure(n);
+  let f: Figures;
+  try {
+    f = await measure(n);
+  } catch (err) {
+    // A body over the client's response limit is refused by the app as by the baseline: say so, with its size.
+    const bytes = Buffer.byteLength(JSON.stringify(hostPort(n)));
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    console.log(`${n} banners (${(bytes / 1024 / 1024).toFixed(1)} MB body): not measured: ${message}`);
+    if (process.argv.includes('--json')) console.log(JSON.stringify({ banners: n, body_mb: Math.round(bytes / 104857.6) / 10, error: message }));
+    process.exitCode = 1;
+    return;
+  }
   console.log(
     `${f.banners} banners: first rows ${f.first_rows_ms} ms (pre baseline ${f.pre_baseline_ms} ms: same lookup through the bridge, raw body ` +
       `pretty-printed into one <pre>; of that, ${f.pre_local_ms} ms in the browser), ` +
