@@ -56,6 +56,8 @@ export class HostedHistoryClient implements HistoryStore {
   #nextId = 1;
   #failedStarts = 0;
   #closed = false;
+  #closing = false;
+  #closeDone: Promise<void> | null = null;
 
   constructor(private readonly options: HostedHistoryOptions) {}
 
@@ -73,8 +75,8 @@ export class HostedHistoryClient implements HistoryStore {
 
   /** Resolves once a host is running with the history open (starting one when none is). */
   started(): Promise<void> {
-    if (this.#closed) return Promise.reject(unavailable('The history is closed.'));
-    if (this.#running?.alive) return this.#running.ready;
+    if (this.#running?.alive && !this.#closed) return this.#running.ready;
+    if (this.#closed || this.#closing) return Promise.reject(unavailable('The history is closed.'));
     if (this.#failedStarts >= (this.options.maxFailedStarts ?? 3)) {
       return Promise.reject(unavailable('The history process does not start, so the saved history cannot be read or written this session.'));
     }
@@ -226,8 +228,13 @@ export class HostedHistoryClient implements HistoryStore {
   }
 
   /** Closes the store in the host and waits for the host to end. Idempotent. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    this.#closeDone ??= this.#close();
+    return this.#closeDone;
+  }
+
+  async #close(): Promise<void> {
+    this.#closing = true;
     const running = this.#running;
     if (running?.alive) {
       const gone = new Promise<void>((resolve) => running.channel.onExit(() => resolve()));
@@ -238,7 +245,11 @@ export class HostedHistoryClient implements HistoryStore {
         // A host that is already gone has nothing left to flush: the files are complete.
       }
       this.#closed = true;
-      if (running.alive) await gone;
+      // The store is closed (or the host is gone): ending the host now cannot cut any write short.
+      if (running.alive) {
+        running.channel.kill();
+        await gone;
+      }
     }
     this.#closed = true;
   }
