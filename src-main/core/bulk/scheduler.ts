@@ -157,9 +157,9 @@ export class BulkRun {
     let answer;
     try {
       answer = await this.#o.graph.batch!(items, this.#cancelCtl.signal);
-    } catch {
+    } catch (err) {
       release({ kind: 'neutral' });
-      if (!this.#cancelled) this.#queue.unshift(...units);
+      if (!this.#cancelled) for (const u of units) this.#handle(u, thrownAnswer(err));
       return;
     }
     if (answer.kind === 'whole') {
@@ -191,9 +191,9 @@ export class BulkRun {
     let answer: CallAnswer<unknown>;
     try {
       answer = unit.kind === 'list' ? await this.#o.graph.portsPage(unit.url, unit.host, signal) : await this.#o.graph.hostPort(unit.target.hostPortId, signal);
-    } catch {
+    } catch (err) {
       release({ kind: 'neutral' });
-      if (!this.#cancelled) this.#queue.unshift(unit);
+      if (!this.#cancelled) this.#handle(unit, thrownAnswer(err));
       return;
     }
     if (answer.kind === 'held') {
@@ -272,6 +272,15 @@ export class BulkRun {
     const write = this.#o.onOutcome(outcome).finally(() => this.#writes.delete(write));
     this.#writes.add(write);
   }
+}
+
+/**
+ * A call that threw instead of answering (a bug or an unexpected transport failure) counts as a failed attempt:
+ * it backs off and is bounded like any retry, so it can neither spin the loop nor be retried forever.
+ */
+function thrownAnswer(err: unknown): CallAnswer<unknown> {
+  const detail = err instanceof Error ? err.message : String(err);
+  return { kind: 'retry', error: { kind: 'internal', message: `The request could not be made: ${detail}` } };
 }
 
 function answerFromList(t: BulkTarget, items: BulkHit[], host: string): TargetOutcome {

@@ -174,4 +174,15 @@ describe('BulkRun', () => {
     expect(order).toEqual(['single after 1']);
     expect(s.graph.calls).toHaveLength(10);
   });
+  it('a call that throws counts as a failed attempt: it backs off and ends failed after the bounded retries', async () => {
+    const s = setup(['10.0.8.1:80'], () => {
+      throw new Error('socket exploded');
+    });
+    const end = s.run.run();
+    await s.timers.advance(60_000);
+    expect(await end).toBe('finished');
+    expect(s.graph.calls).toHaveLength(4);
+    expect(s.graph.calls[1]!.at).toBeGreaterThan(s.graph.calls[0]!.at + 10);
+    expect(s.outcomes).toEqual([expect.objectContaining({ key: '10.0.8.1|80', status: 'failed', error: expect.objectContaining({ kind: 'internal', message: expect.stringContaining('socket exploded') }) })]);
+  });
 });
