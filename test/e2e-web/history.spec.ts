@@ -376,13 +376,13 @@ test.describe.serial('saved history', () => {
     // All or nothing: the malformed record is named by its position and nothing is imported.
     await page.getByLabel('All or nothing').check();
     await input.setInputFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
-    await expect(page.getByRole('alert')).toContainText('Nothing was imported: 1 malformed record found (hostPorts[0].snapshots[0]: savedAt');
+    await expect(page.getByRole('alert')).toContainText('Nothing was imported: 1 malformed record found (line 1, hostPorts[0].snapshots[0]: savedAt');
     await shot(page, 'history-import-error');
     // Otherwise the rest of the file still imports (here: all of it is already held) and the refusal is reported.
     await page.getByLabel('All or nothing').uncheck();
     await input.setInputFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
     await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
-      /^Imported 0 snapshots, skipped 4 already in the history\. Refused 1 malformed record \(hostPorts\[0\]\.snapshots\[0\]: savedAt/,
+      /^Imported 0 snapshots, skipped 4 already in the history\. Refused 1 malformed record \(line 1, hostPorts\[0\]\.snapshots\[0\]: savedAt/,
     );
 
     await expect(rows(page)).toHaveCount(3);

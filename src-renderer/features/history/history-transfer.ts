@@ -56,7 +56,9 @@ export async function uploadImport(file: File, allOrNothing: boolean, fetchImpl:
 function problemText(r: ImportReportView): string {
   const first = r.problems?.[0];
   if (!first) return '';
-  const at = first.line !== null ? `line ${first.line}` : first.where;
+  // An NDJSON record is found by its line; a record inside an older JSON document also by its place in it.
+  const place = first.where && first.where !== 'record' ? first.where : null;
+  const at = first.line !== null ? (place ? `line ${first.line}, ${place}` : `line ${first.line}`) : first.where;
   return ` (${at}: ${first.message}${(r.refused ?? 0) > 1 ? '; …' : ''})`;
 }
 
