@@ -39,6 +39,8 @@ test.describe('history recovery', () => {
   });
 
   test('a journal deleted before start: the saved snapshot is still listed, the user is told, and nothing is lost', async ({ page }) => {
+    // Three preview starts, each opening the history in its own worker: more than one test's worth of time.
+    test.slow();
     preview = await demo(userData);
     await page.goto(preview.url);
     await lookUp(page, '85.13.139.18', 21);
