@@ -1,0 +1,69 @@
+// Every structural property Microsoft's v1.0 schema lists for a hostPort (banners, services and their
+// components, the certificate with issuer, subject and their addresses, and the ipAddress host) is visible in the
+// structured sections of the detail (each check is scoped to its section, so the Raw JSON section never counts). The values come from
+// test/fixtures/graph-schema/hostport-v1.json, so a property added there is one more check here.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { lookUp, shot } from '../support/e2e-page';
+import { fullHostPort, loadSchemaFacts, utcText, type PlantedValue } from '../support/graph-schema-fixture';
+import { startGraphServer, type GraphServer } from '../support/graph-server';
+import { startPreview, type RunningPreview } from '../support/preview';
+
+const HOST = '203.0.113.77';
+const { body, planted } = fullHostPort(loadSchemaFacts(), { hostId: HOST });
+const ID = body.id as string;
+const PORT = body.port as number;
+
+let graph: GraphServer;
+let preview: RunningPreview;
+let userData: string;
+
+test.beforeAll(async () => {
+  graph = await startGraphServer({
+    hostPorts: { [ID]: body },
+    ports: { [HOST]: [{ id: ID, port: PORT, protocol: body.protocol, status: body.status, lastSeenDateTime: body.lastSeenDateTime }] },
+    scenarios: false,
+  });
+  userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-schema-'));
+  preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' } });
+});
+test.afterAll(async () => {
+  await preview?.stop();
+  await graph?.close();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** The text the detail shows for a value, and whether it must be an element's whole text. */
+function shownAs(p: PlantedValue): { text: string; exact: boolean } {
+  if (p.type === 'Edm.DateTimeOffset') return { text: utcText(p.value as string), exact: true };
+  if (p.type === 'Edm.Boolean') return { text: p.value === true ? 'recent' : 'not recent', exact: true };
+  // Numbers, enum values: short, so only an element showing exactly that counts. Strings are unique.
+  if (p.type !== 'Edm.String') return { text: String(p.value), exact: true };
+  return { text: p.value as string, exact: false };
+}
+
+async function detail(page: Page): Promise<(section: PlantedValue['section']) => Locator> {
+  await page.goto(preview.url);
+  await lookUp(page, HOST, PORT);
+  await expect(page.locator('#section-overview')).toContainText(ID);
+  return (section) => page.locator(`#section-${section}`);
+}
+
+for (const section of ['overview', 'banners', 'services', 'certificate', 'host'] as const) {
+  const values = planted.filter((p) => p.section === section);
+  test(`every schema property shown in the ${section} section (${values.length})`, async ({ page }) => {
+    const at = await detail(page);
+    const missing: string[] = [];
+    for (const p of values) {
+      const { text, exact } = shownAs(p);
+      const hit = at(section).getByText(text, { exact });
+      // Each is looked for once the page has settled (the first check above waited for the detail).
+      if (!(await hit.first().isVisible())) missing.push(`${p.path} (${p.on}.${p.name}) as "${text}"`);
+    }
+    expect(missing, `not visible in #section-${section}`).toEqual([]);
+    await expect(page.getByRole('note', { name: 'Data warnings' })).toHaveCount(0);
+    if (section === 'certificate') await shot(page, 'schema-coverage-detail');
+  });
+}
