@@ -5,7 +5,8 @@ import { call, previewKey } from '../../lib/api';
 import { downloadText } from './download';
 import { EntryState } from './entry-state.svelte';
 import { HistoryListState } from './history-list.svelte';
-import { importOutcome, mainOwnsFiles, previewExportUrl, startDownload, uploadImport, type ExportFormat, type ExportTarget } from './history-transfer';
+import { importOutcome } from './import-outcome';
+import { mainOwnsFiles, previewExportUrl, startDownload, uploadImport, type ExportFormat, type ExportTarget } from './history-transfer';
 import { plural } from './saved-label';
 
 export interface Toast {

@@ -1,9 +1,8 @@
 // Export and import without the history ever passing through the page: in the app main writes and reads the file
 // (its own save and open dialogs); in the web preview the export is a download the server streams and the import
 // an upload the browser streams from disk. The page only gets the short report.
-import type { HistorySelection, ImportReportView, PortolanError, Result } from '../../../src-shared/contract';
+import type { HistorySelection, ImportReportView, Result } from '../../../src-shared/contract';
 import { previewKey } from '../../lib/api';
-import { plural } from './saved-label';
 
 export type ExportFormat = 'ndjson' | 'json' | 'csv';
 
@@ -51,23 +50,4 @@ export async function uploadImport(file: File, allOrNothing: boolean, fetchImpl:
   } catch {
     return { ok: false, error: { kind: 'offline', message: 'Portolan could not reach its background service. Is the preview still running?' } };
   }
-}
-
-function problemText(r: ImportReportView): string {
-  const first = r.problems?.[0];
-  if (!first) return '';
-  // An NDJSON record is found by its line; a record inside an older JSON document also by its place in it.
-  const place = first.where && first.where !== 'record' ? first.where : null;
-  const at = first.line !== null ? (place ? `line ${first.line}, ${place}` : `line ${first.line}`) : first.where;
-  return ` (${at}: ${first.message}${(r.refused ?? 0) > 1 ? '; …' : ''})`;
-}
-
-/** What an import did, in one sentence; an all-or-nothing import that refused a record is an error instead. */
-export function importOutcome(r: ImportReportView): { report: string } | { error: PortolanError } {
-  const refused = r.refused ?? 0;
-  if (r.aborted) {
-    return { error: { kind: 'invalidInput', message: `Nothing was imported: ${plural(refused, 'malformed record')} found${problemText(r)}.` } };
-  }
-  const base = `Imported ${plural(r.added, 'snapshot')}, skipped ${r.skipped} already in the history.`;
-  return { report: refused > 0 ? `${base} Refused ${plural(refused, 'malformed record')}${problemText(r)}.` : base };
 }

@@ -1,8 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// The module also holds the calls that reach main; only its wording of an import report is under test here.
-vi.mock('../../../../src-renderer/lib/api', () => ({ api: {}, call: vi.fn() }));
-import { importOutcome } from '../../../../src-renderer/features/history/history-transfer';
+import { describe, expect, it } from 'vitest';
+import { importOutcome } from '../../../../src-renderer/features/history/import-outcome';
 
 describe('importOutcome', () => {
   it('names an NDJSON refusal by its line only', () => {
