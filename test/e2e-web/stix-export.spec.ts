@@ -1,5 +1,6 @@
 // STIX export from History in real Chromium through the web preview (demo data): the downloaded bundle is valid
-// STIX 2.1 (test/support/stix-validator.ts), and focus stays on the button that started the export.
+// STIX 2.1 (the OASIS schemas and spec checks of test/support/stix-validator.ts), and focus stays on the button
+// that started the export.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -47,11 +47,38 @@ function load(): Schemas {
   return loaded;
 }
 
-/** One line per failing keyword, deepest first: the property path and what the schema required there. */
+const CHOICE = new Set(['anyOf', 'oneOf']);
+const MAX_ALTERNATIVES = 6;
+
+function message(e: ErrorObject, from = ''): string {
+  const at = e.instancePath.slice(from.length);
+  const extra = e.keyword === 'enum' ? ` ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}` : '';
+  return `${at ? `${at} ` : ''}${e.message ?? e.keyword}${extra}`;
+}
+
+/**
+ * One line per failing rule: "<object id><property path>: <what the schema requires> (<schema path>)". The
+ * failures inside an anyOf/oneOf become one line listing what each alternative wanted; allOf and if add nothing
+ * their members do not already say.
+ */
 function describe(where: string, errors: ErrorObject[] | null | undefined): string[] {
-  const lines = (errors ?? [])
-    .filter((e) => !['allOf', 'anyOf', 'oneOf', 'if'].includes(e.keyword) || (errors ?? []).length === 1)
-    .map((e) => `${where}${e.instancePath || ''}: ${e.message ?? e.keyword}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''} (${e.schemaPath})`);
+  const all = errors ?? [];
+  const choices = all.filter((e) => CHOICE.has(e.keyword));
+  const outerChoice = (e: ErrorObject) => choices.find((c) => c !== e && e.instancePath.startsWith(c.instancePath) && e.schemaPath.startsWith(`${c.schemaPath}/`));
+  const grouped = new Map<ErrorObject, string[]>();
+  const lines: string[] = [];
+  for (const e of all) {
+    if (e.keyword === 'allOf' || e.keyword === 'if') continue;
+    const c = outerChoice(e);
+    if (c) grouped.set(c, [...(grouped.get(c) ?? []), message(e, c.instancePath)]);
+    else if (!CHOICE.has(e.keyword)) lines.push(`${where}${e.instancePath}: ${message(e, e.instancePath)} (${decodeURIComponent(e.schemaPath)})`);
+  }
+  for (const c of choices) {
+    if (outerChoice(c)) continue;
+    const wanted = [...new Set(grouped.get(c) ?? [])];
+    const list = wanted.length ? `: ${wanted.slice(0, MAX_ALTERNATIVES).join('; ')}${wanted.length > MAX_ALTERNATIVES ? `; and ${wanted.length - MAX_ALTERNATIVES} more` : ''}` : '';
+    lines.push(`${where}${c.instancePath}: ${c.message ?? c.keyword}${list} (${decodeURIComponent(c.schemaPath)})`);
+  }
   return [...new Set(lines)];
 }
 

@@ -19,6 +19,11 @@ export interface StixBundle {
 
 const MAX_OBSERVED = 999_999_999;
 
+/** Leaves out absent properties, so the object in memory is the JSON document a schema validates. */
+function present(o: StixObject): StixObject {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as StixObject;
+}
+
 function savedTime(s: SnapshotView): string {
   const ms = Date.parse(s.savedAt);
   return Number.isNaN(ms) ? new Date(0).toISOString() : new Date(ms).toISOString();
@@ -54,7 +59,7 @@ function observedData(s: SnapshotView, refs: string[]): StixObject {
     x_portolan_status: s.hostPort.status ?? undefined,
     x_portolan_banners: s.hostPort.banners.map((b) => ({ scan_protocol: b.scanProtocol ?? '', banner: b.banner })),
   };
-  return { type: 'observed-data', spec_version: '2.1', id: contentId('observed-data', content), created: saved, modified: saved, ...content };
+  return present({ type: 'observed-data', spec_version: '2.1', id: contentId('observed-data', content), created: saved, modified: saved, ...content });
 }
 
 function noteObject(input: StixHostPortInput, refs: string[], when: string): StixObject | null {
@@ -63,7 +68,7 @@ function noteObject(input: StixHostPortInput, refs: string[], when: string): Sti
   const tags = [...input.tags];
   const content = note || `Tags: ${tags.join(', ')}`;
   const body = { content, object_refs: refs, labels: tags.length ? tags : undefined };
-  return { type: 'note', spec_version: '2.1', id: contentId('note', body), created: when, modified: when, ...body };
+  return present({ type: 'note', spec_version: '2.1', id: contentId('note', body), created: when, modified: when, ...body });
 }
 
 export function buildStixBundle(hostPorts: readonly StixHostPortInput[]): StixBundle {

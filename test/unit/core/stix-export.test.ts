@@ -1,5 +1,5 @@
 // history:exportStix through the service handlers and a fake history port: what each request exports, that the
-// file validates, and that the contract refuses a request naming both a snapshot and host ports.
+// file validates against the OASIS STIX 2.1 schemas and spec checks, and that the contract refuses a request naming both a snapshot and host ports.
 import { describe, expect, it } from 'vitest';
 import type { HistoryPageView, SnapshotView } from '../../../src-shared/views';
 import { channels } from '../../../src-shared/contract';

@@ -1,5 +1,5 @@
 // STIX 2.1 export: name-based UUIDs (RFC 4122 v5), the spec's deterministic observable ids, and bundles of saved
-// snapshots that pass the spec-derived validator in test/support/stix-validator.ts.
+// snapshots that pass the official OASIS STIX 2.1 schemas plus the spec checks in test/support/stix-validator.ts.
 import { describe, expect, it } from 'vitest';
 import type { SnapshotView } from '../../../src-shared/views';
 import { buildStixBundle } from '../../../src-main/core/stix/bundle';
@@ -86,18 +86,50 @@ describe('buildStixBundle', () => {
 });
 
 describe('the validator', () => {
-  it('catches what the spec forbids', () => {
-    const good = buildStixBundle([{ snapshots: [snapshot(0)], note: 'n', tags: [] }]);
-    const broken = structuredClone(good) as unknown as { objects: Record<string, unknown>[] };
-    const od = broken.objects.find((o) => o.type === 'observed-data')!;
+  const good = () => structuredClone(buildStixBundle([{ snapshots: [0, 1, 2, 3, 4, 5].map((i) => snapshot(i)), note: 'n', tags: ['t'] }])) as unknown as { id: string; objects: Record<string, unknown>[] };
+  const first = (b: ReturnType<typeof good>, type: string) => b.objects.find((o) => o.type === type)!;
+
+  it('holds every object to its OASIS schema and names the object and property that fail', () => {
+    const broken = good();
+    expect(validateStixBundle(broken)).toEqual([]);
+    const traffic = first(broken, 'network-traffic');
+    delete traffic.protocols;
+    traffic.dst_port = 70000;
+    first(broken, 'ipv4-addr').value = '198.51.100.300';
+    first(broken, 'x509-certificate').hashes = { 'SHA-1': 'not hex' };
+    first(broken, 'observed-data').number_observed = 0;
+    delete first(broken, 'note').content;
+    first(broken, 'software').spec_version = '2.0.1';
+    const problems = validateStixBundle(broken).join('\n');
+    expect(problems).toContain(`${String(traffic.id)}: must have required property 'protocols'`);
+    expect(problems).toContain(`${String(traffic.id)}/dst_port: must be <= 65535`);
+    expect(problems).toMatch(/ipv4-addr--[0-9a-f-]{36}\/value: must match pattern/);
+    expect(problems).toMatch(/x509-certificate--[0-9a-f-]{36}\/hashes\/SHA-1: must match pattern/);
+    expect(problems).toMatch(/observed-data--[0-9a-f-]{36}\/number_observed: must be >= 1/);
+    expect(problems).toMatch(/note--[0-9a-f-]{36}: must have required property 'content'/);
+    expect(problems).toMatch(/software--[0-9a-f-]{36}\/spec_version: must be equal to one of the allowed values/);
+  });
+
+  it('checks the bundle itself against bundle.json', () => {
+    const broken = good();
+    broken.id = 'bundle--not-a-uuid';
+    expect(validateStixBundle(broken)).toEqual([expect.stringMatching(/^bundle\/id: must match pattern/)]);
+    expect(validateStixBundle({ type: 'bundle', id: good().id, objects: [] }).join('\n')).toMatch(/^bundle\/objects: must NOT have fewer than 1 items/);
+  });
+
+  it('adds the spec rules the schemas cannot express', () => {
+    const broken = good();
+    const od = first(broken, 'observed-data');
     od.object_refs = ['ipv4-addr--00000000-0000-5000-8000-000000000000'];
-    od.number_observed = 0;
-    delete broken.objects.find((o) => o.type === 'network-traffic')!.protocols;
-    broken.objects.find((o) => o.type === 'note')!.spec_version = '2.0';
+    [od.first_observed, od.last_observed] = [od.last_observed, '2001-01-01T00:00:00.000Z'];
+    first(broken, 'software').x_portolan_category = 'fine';
+    first(broken, 'software').category = 'not a software property';
+    first(broken, 'ipv4-addr').created = '2024-01-01T00:00:00.000Z';
     const problems = validateStixBundle(broken);
-    expect(problems.join('\n')).toMatch(/does not resolve/);
-    expect(problems.join('\n')).toMatch(/number_observed/);
-    expect(problems.join('\n')).toMatch(/protocols is required/);
-    expect(problems.join('\n')).toMatch(/spec_version/);
+    expect(problems.join('\n')).toMatch(/does not resolve inside the bundle/);
+    expect(problems.join('\n')).toMatch(/last_observed is before first_observed/);
+    expect(problems.join('\n')).toMatch(/category is neither a software property nor a custom x_ property/);
+    expect(problems.join('\n')).toMatch(/cyber-observables have no created\/modified/);
+    expect(problems.join('\n')).not.toMatch(/x_portolan_category/);
   });
 });

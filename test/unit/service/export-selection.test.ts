@@ -7,6 +7,7 @@ import { ExportFileRequest, StixExportRequest } from '../../../src-shared/contra
 import { createHandlers } from '../../../src-main/core/service/handlers';
 import { HistoryFiles } from '../../../src-main/core/service/history-files';
 import { makeSnapshot } from '../../support/snapshots';
+import { validateStixBundle } from '../../support/stix-validator';
 import { FakeClock, openStore, tempDir } from '../history/helpers';
 import { fakeAuth, fakeSettings, fakeSource, hostPortView } from './fakes';
 
@@ -63,6 +64,7 @@ describe('export what the list shows', () => {
     const shown = (await store.list({ port, limit: 500 })).items;
     expect(r.value.filename).toMatch(shown.length === 1 ? /^portolan-stix-host-port-/ : /^portolan-stix-selection-/);
     const bundle = JSON.parse(r.value.content) as { objects: { type: string; dst_port?: number }[] };
+    expect(validateStixBundle(bundle)).toEqual([]);
     const ports = new Set(bundle.objects.filter((o) => o.type === 'network-traffic').map((o) => o.dst_port));
     expect(ports).toEqual(new Set([port]));
     expect(StixExportRequest.safeParse({ query: { port }, hostPortIds: ['a'] }).success).toBe(false);
