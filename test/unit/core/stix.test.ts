@@ -100,6 +100,7 @@ describe('the validator', () => {
     first(broken, 'observed-data').number_observed = 0;
     delete first(broken, 'note').content;
     first(broken, 'software').spec_version = '2.0.1';
+    first(broken, 'domain-name').x_portolan_note = undefined;
     const problems = validateStixBundle(broken).join('\n');
     expect(problems).toContain(`${String(traffic.id)}: must have required property 'protocols'`);
     expect(problems).toContain(`${String(traffic.id)}/dst_port: must be <= 65535`);
@@ -107,7 +108,9 @@ describe('the validator', () => {
     expect(problems).toMatch(/x509-certificate--[0-9a-f-]{36}\/hashes\/SHA-1: must match pattern/);
     expect(problems).toMatch(/observed-data--[0-9a-f-]{36}\/number_observed: must be >= 1/);
     expect(problems).toMatch(/note--[0-9a-f-]{36}: must have required property 'content'/);
-    expect(problems).toMatch(/software--[0-9a-f-]{36}\/spec_version: must be equal to one of the allowed values/);
+    expect(problems).toMatch(/software--[0-9a-f-]{36}\/spec_version: must be equal to one of the allowed values \["2.0","2.1"\]/);
+    // A failed anyOf reads as one line listing what its alternatives wanted.
+    expect(problems).toMatch(/domain-name--[0-9a-f-]{36}\/x_portolan_note: must match a schema in anyOf: must be array; must be string; .+ \(#\/patternProperties/);
   });
 
   it('checks the bundle itself against bundle.json', () => {
