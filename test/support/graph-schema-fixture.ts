@@ -62,7 +62,7 @@ const HOSTPORT = 'microsoft.graph.security.hostPort';
 const IP_ADDRESS = 'microsoft.graph.security.ipAddress';
 const DAY = 24 * 3600_000;
 
-export interface FullHostPort {
+export interface FullBody {
   body: Record<string, unknown>;
   planted: PlantedValue[];
   /** Every type the body has an object of. */
@@ -74,11 +74,18 @@ export interface FullHostPort {
  * ipAddress whose id is `hostId` (so a lookup of that host resolves to this body); everything else gets a value
  * made from its path, numbers and dates distinct from each other.
  */
-export function fullHostPort(facts: SchemaFacts, opts: { hostId: string }): FullHostPort {
+export function fullHostPort(facts: SchemaFacts, opts: { hostId: string; hostType?: string }): FullBody {
+  return fullEntity(facts, HOSTPORT, opts);
+}
+
+/** Any type of the fact file built the same way (a host's reputation, say); its host, if any, as for a hostPort. */
+export function fullEntity(facts: SchemaFacts, typeName: string, opts: { hostId: string; hostType?: string }): FullBody {
+  const hostType = opts.hostType ?? IP_ADDRESS;
   const planted: PlantedValue[] = [];
   const visited = new Set<string>();
   let numbers = 0;
   let dates = 0;
+  let enums = 0;
   const nextNumber = () => 431 + 17 * numbers++;
   // Days, hours, minutes and seconds all move, so no two dates share any part of their formatted text.
   const nextDate = () => {
@@ -92,6 +99,7 @@ export function fullHostPort(facts: SchemaFacts, opts: { hostId: string }): Full
     if (path.startsWith('services')) return 'services';
     if (path.startsWith('mostRecentSslCertificate')) return 'certificate';
     if (path.startsWith('host')) return 'host';
+    if (typeName !== HOSTPORT) return 'host';
     return 'overview';
   };
 
@@ -101,21 +109,22 @@ export function fullHostPort(facts: SchemaFacts, opts: { hostId: string }): Full
     if (type === 'Edm.DateTimeOffset') return nextDate();
     // The only boolean here is a service's isRecent; true is the value a certificate's referenceOnly never has.
     if (type === 'Edm.Boolean') return true;
-    const members = facts.enums[type];
-    if (members) return members[0] as string;
+    // Enum values move along the members (never to unknownFutureValue), so two enums rarely share a value.
+    const members = facts.enums[type]?.filter((m) => m !== 'unknownFutureValue');
+    if (members?.length) return members[enums++ % members.length] as string;
     throw new Error(`No value rule for ${type} (${path}).`);
   };
 
-  const build = (typeName: string, path: string): Record<string, unknown> => {
-    visited.add(typeName);
+  const build = (t: string, path: string): Record<string, unknown> => {
+    visited.add(t);
     const out: Record<string, unknown> = {};
-    for (const p of allProperties(facts, typeName)) {
+    for (const p of allProperties(facts, t)) {
       const at = path ? `${path}.${p.name}` : p.name;
       const many = /^Collection\((.+)\)$/.exec(p.type);
       const itemType = many ? (many[1] as string) : p.type;
       if (facts.types[itemType]) {
         // A hostPort's host is abstract in the schema; Graph sends one of its kinds.
-        const concrete = itemType === 'microsoft.graph.security.host' ? IP_ADDRESS : itemType;
+        const concrete = itemType === 'microsoft.graph.security.host' ? hostType : itemType;
         const make = (itemPath: string) => build(concrete, itemPath);
         out[p.name] = many ? [make(`${at}[0]`)] : make(at);
         continue;
@@ -123,21 +132,21 @@ export function fullHostPort(facts: SchemaFacts, opts: { hostId: string }): Full
       if (p.navigation) throw new Error(`Navigation property ${at} is not to a type in the fact file.`);
       const plant = (itemPath: string) => {
         const value = scalar(itemType, itemPath);
-        planted.push({ path: itemPath, declaredBy: p.declaredBy, on: typeName, name: p.name, type: itemType, value, section: sectionOf(itemPath) });
+        planted.push({ path: itemPath, declaredBy: p.declaredBy, on: t, name: p.name, type: itemType, value, section: sectionOf(itemPath) });
         return value;
       };
       out[p.name] = many ? [plant(`${at}[0]`), plant(`${at}[1]`)] : plant(at);
     }
-    if (typeName === IP_ADDRESS) {
-      out['@odata.type'] = `#${IP_ADDRESS}`;
+    if (t === hostType) {
+      out['@odata.type'] = `#${hostType}`;
       out.id = opts.hostId;
-      const id = planted.find((v) => v.path === `${path}.id`);
+      const id = planted.find((v) => v.path === (path ? `${path}.id` : 'id'));
       if (id) id.value = opts.hostId;
     }
     return out;
   };
 
-  return { body: build(HOSTPORT, ''), planted, visited };
+  return { body: build(typeName, ''), planted, visited };
 }
 
 /** `2021-01-03 01:02:03 UTC`: how the detail writes a valid Graph date, worked out here on its own. */
