@@ -12,6 +12,7 @@ import type { ExportFormat, ExportOutcome } from '../history/export-stream';
 import type { ImportOptions, ImportSource } from '../history/import-stream';
 import type { DeleteInput, HistoryMetaInput, HistoryStore, LatestRef, RetentionPolicy, SnapshotInput } from '../history/types';
 import type { CallMethod, FromHost, HostChannel, HostState, SpawnHost, ToHost } from './protocol';
+import { whenDrained } from '../history/export-stream';
 
 export interface HostedHistoryOptions {
   /** Folder that holds every history file; the host opens it. */
@@ -259,17 +260,7 @@ export class HostedHistoryClient implements HistoryStore {
 async function deliver(out: Writable | undefined, data: string | Uint8Array): Promise<boolean> {
   if (!out || out.destroyed) return true;
   const chunk = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (!out.write(chunk)) {
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        out.off('drain', done);
-        out.off('close', done);
-        resolve();
-      };
-      out.on('drain', done);
-      out.on('close', done);
-    });
-  }
+  if (!out.write(chunk)) await whenDrained(out);
   return out.destroyed;
 }
 

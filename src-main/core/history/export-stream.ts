@@ -42,17 +42,21 @@ class ChunkWriter {
     this.size = 0;
     if (this.out.destroyed) throw new Error('The export destination was closed.');
     if (this.out.write(chunk)) return;
-    const out = this.out;
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        out.off('drain', done);
-        out.off('close', done);
-        resolve();
-      };
-      out.on('drain', done);
-      out.on('close', done);
-    });
+    await whenDrained(this.out);
   }
+}
+
+/** Resolves when a destination that refused more (write returned false) takes more again, or is closed. */
+export function whenDrained(out: Writable): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 /**

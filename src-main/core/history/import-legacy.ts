@@ -3,6 +3,7 @@
 // record that is not valid JSON but whose brackets balance is refused by its position and the rest goes on;
 // damage to the structure itself stops the reading there (JsonScanError, with its line and character).
 import { JsonScanner } from './json-scanner';
+import { isObject, parseJsonOrUndefined } from './json-value';
 
 /** What the reader hands each record to (the import pass). */
 export interface LegacySink {
@@ -27,7 +28,7 @@ export async function readLegacy(chunks: AsyncIterator<string>, sink: LegacySink
         checkHeader(header);
         listed = true;
         await hostPorts(scan, sink);
-      } else header[key] = parse((await scan.take()).text);
+      } else header[key] = parseJsonOrUndefined((await scan.take()).text);
     } while (await scan.nextOrEnd('}'));
   }
   if (!(await scan.atEnd())) scan.fail('unexpected text after the end of the document');
@@ -64,7 +65,7 @@ async function entry(scan: JsonScanner, sink: LegacySink, where: string): Promis
       }
       const taken = await scan.take();
       if (key !== 'meta') continue;
-      meta = parse(taken.text);
+      meta = parseJsonOrUndefined(taken.text);
       metaLine = taken.line;
       const id = isObject(meta) ? meta.hostPortId : undefined;
       owner = typeof id === 'string' ? id : null;
@@ -82,22 +83,9 @@ async function snapshots(scan: JsonScanner, sink: LegacySink, where: string, own
   do {
     const taken = await scan.take();
     const at = `${where}.snapshots[${j++}]`;
-    const value = parse(taken.text);
+    const value = parseJsonOrUndefined(taken.text);
     if (taken.text === null) sink.refuse(taken.line, at, 'the record is too long to be a Portolan record');
     else if (value === undefined) sink.refuse(taken.line, at, 'not valid JSON');
     else await sink.snapshot(value, taken.line, at, owner);
   } while (await scan.nextOrEnd(']'));
-}
-
-function parse(text: string | null): unknown {
-  if (text === null) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -16,6 +16,7 @@ import { encodeRec, recFromSnapshot, searchTerms, type SnapRec } from './records
 import { loadSearch } from './search-text';
 import type { HistoryState } from './state';
 import { asStorageFailure } from './storage-failure';
+import { isObject, parseJsonOrUndefined } from './json-value';
 
 export interface ImportOptions {
   allOrNothing?: boolean;
@@ -77,7 +78,7 @@ async function readInto(pass: ImportPass, input: AsyncIterable<Buffer | string>,
   if (prefix.replace(/^\ufeff/, '').trim() === '') throw notExport('the file is empty');
   const replay = withPrefix(prefix, chunks);
   const nl = prefix.indexOf('\n');
-  const head = nl >= 0 || prefix.length < HEAD_PEEK_CHARS ? parseJson((nl >= 0 ? prefix.slice(0, nl) : prefix).replace(/^\ufeff/, '')) : undefined;
+  const head = nl >= 0 || prefix.length < HEAD_PEEK_CHARS ? parseJsonOrUndefined((nl >= 0 ? prefix.slice(0, nl) : prefix).replace(/^\ufeff/, '')) : undefined;
   if (isObject(head) && head.format === EXPORT_FORMAT && !('hostPorts' in head)) {
     checkVersion(head.version);
     if (head.version !== NDJSON_VERSION) throw notExport(`unknown format version ${String(head.version)}`);
@@ -142,7 +143,7 @@ class ImportPass implements LegacySink {
   }
 
   async record(text: string, n: number): Promise<void> {
-    const value = parseJson(text);
+    const value = parseJsonOrUndefined(text);
     if (!isObject(value)) return this.refuse(n, 'record', 'not a JSON object');
     if (value.type === 'snapshot') return this.snapshot(value.snapshot, n, 'snapshot', null);
     if (value.type === 'meta') return this.meta(value.meta, n, 'meta');
@@ -233,18 +234,6 @@ class ImportPass implements LegacySink {
   report(): ImportReportView {
     return { added: this.added, skipped: this.skipped, refused: this.refused, problems: [...this.problems] };
   }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function notExport(why: string): Error {
