@@ -42,6 +42,17 @@ test('Look up moves focus to the result heading; Ctrl+L goes back to Host; one h
   expect(await h1Count(page)).toBe(1);
 });
 
+test('a section link moves focus to that section\'s heading, also for a section below the first screen', async ({ page }) => {
+  await page.goto(preview.url);
+  await lookUp(page, TARGET.host, TARGET.port);
+  const toc = page.getByRole('navigation', { name: 'Sections' });
+  for (const name of ['Certificate', 'Raw JSON', 'Host details']) {
+    await toc.getByRole('link', { name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeFocused();
+  }
+  expect((await focused(page)).tag).toBe('h2');
+});
+
 test('? lists the shortcuts; / focuses the history search; Alt+Left and Alt+Right go back and forward', async ({ page }) => {
   await page.goto(preview.url);
   await page.locator('body').press('?');
