@@ -1,7 +1,15 @@
 // A 1,000-target bulk job in real Chromium through the web preview, against the stand-in that throttles like
-// Graph. It records the renderer's long tasks (PerformanceObserver 'longtask') while the job runs and reports the
-// longest (an annotation and test-results/bulk-longtasks.json; a figure, not an assertion: the machine's load
-// decides it), and checks every result row is reachable: the last page shows rows 801–1000 and opens a detail.
+// Graph; checks the renderer stays responsive while the job's updates arrive, and that every result row is
+// reachable (the last page shows rows 801–1000, a row opens a detail).
+//
+// Responsiveness is asserted on CPU time, not wall time. A Chromium trace taken from Start to the end of the job
+// (the page's own startup is over by then, and the test does nothing else meanwhile, so each task is the job's
+// updates) gives every main-thread task's wall duration and the CPU time its thread ran. On a shared, loaded
+// machine the wall time of the same work varies several-fold (the thread waits for a core), the CPU time much
+// less. Each task must stay under CPU_BUDGET_MS, well under the 100 ms long-task target, so a machine slower than
+// this one still has room: the job's heaviest task costs 12–20 ms of CPU here, while building or re-laying-out a
+// 200-row table on a poll (the table before it was virtualised) cost 50–90 ms, and fails.
+// The long tasks' wall durations (PerformanceObserver 'longtask') are reported, not asserted: load decides them.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +20,8 @@ import { startPreview, type RunningPreview } from '../support/preview';
 import { startThrottlingGraphServer, type ThrottlingServer } from '../support/throttling-graph-server';
 
 const TARGETS = 1000;
+/** CPU time one renderer task may take while the job runs (see above). */
+const CPU_BUDGET_MS = 40;
 
 /** The page's globals this spec touches (the test tsconfig has no DOM library). */
 interface PageGlobals {
@@ -76,7 +86,8 @@ test.describe('bulk lookup at 1,000 targets', () => {
     const endedAt = await page.evaluate(() => performance.now());
     const traced = rendererTasks(await browser.stopTracing());
     const heavy = [...traced].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 8);
-    process.stdout.write(`BULK_TASKS=${JSON.stringify({ tasks: traced.length, heaviestByCpu: heavy })}\n`);
+    const longestWall = Math.max(0, ...traced.map((t) => t.wallMs));
+    testInfo.annotations.push({ type: 'heaviest task (ms CPU)', description: String(heavy[0]?.cpuMs ?? 0) });
     await expect(page.getByText('LARGE-1000 · Finished')).toBeVisible();
 
     const tasks = await page.evaluate(() => (globalThis as unknown as PageGlobals).__longTasks);
@@ -84,11 +95,14 @@ test.describe('bulk lookup at 1,000 targets', () => {
     const longest = Math.round(Math.max(0, ...during.map((t) => t.duration)));
     const report = { targets: TARGETS, seconds: Math.round((endedAt - startedAt) / 100) / 10, longTasks: during.length, longestMs: longest, over100ms: during.filter((t) => t.duration > 100).length,
       // [ms after Start, duration] of each, to tell the first table render from updates while the job runs.
-      tasks: during.map((t) => [Math.round(t.start - startedAt), Math.round(t.duration)]) };
+      tasks: during.map((t) => [Math.round(t.start - startedAt), Math.round(t.duration)]),
+      traced: { tasks: traced.length, longestWallMs: longestWall, heaviestByCpu: heavy } };
     testInfo.annotations.push({ type: 'longest long task (ms)', description: String(longest) });
     mkdirSync(join('test-results'), { recursive: true });
     writeFileSync(join('test-results', 'bulk-longtasks.json'), `${JSON.stringify(report)}\n`);
     process.stdout.write(`BULK_LONGTASKS=${JSON.stringify(report)}\n`);
+    expect(traced.length, 'the trace holds the renderer main thread').toBeGreaterThan(0);
+    expect(traced.filter((t) => t.cpuMs > CPU_BUDGET_MS), `renderer tasks over ${CPU_BUDGET_MS} ms of CPU while the job runs`).toEqual([]);
 
     // Every row is reachable: pages of 200, the last one holds rows 801-1000.
     const results = page.getByRole('region', { name: 'Results' });
