@@ -7,12 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
-import { fullHostPort, loadSchemaFacts, utcText, type PlantedValue } from '../support/graph-schema-fixture';
+import { fullEntity, fullHostPort, loadSchemaFacts, utcText, type PlantedValue } from '../support/graph-schema-fixture';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
 import { startPreview, type RunningPreview } from '../support/preview';
 
 const HOST = '203.0.113.77';
-const { body, planted } = fullHostPort(loadSchemaFacts(), { hostId: HOST });
+const facts = loadSchemaFacts();
+const { body, planted } = fullHostPort(facts, { hostId: HOST });
+// What GET hosts/{id} and hosts/{id}/reputation answer for the same host, every property set.
+const hostEntity = fullEntity(facts, 'microsoft.graph.security.ipAddress', { hostId: HOST });
+const reputation = fullEntity(facts, 'microsoft.graph.security.hostReputation', { hostId: HOST });
 const ID = body.id as string;
 const PORT = body.port as number;
 
@@ -24,6 +28,7 @@ test.beforeAll(async () => {
   graph = await startGraphServer({
     hostPorts: { [ID]: body },
     ports: { [HOST]: [{ id: ID, port: PORT, protocol: body.protocol, status: body.status, lastSeenDateTime: body.lastSeenDateTime }] },
+    hosts: { [HOST]: { host: hostEntity.body, reputation: reputation.body } },
     scenarios: false,
   });
   userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-schema-'));
@@ -65,3 +70,16 @@ for (const section of ['overview', 'banners', 'services', 'certificate', 'host']
     if (section === 'certificate') await shot(page, 'schema-coverage-detail');
   });
 }
+
+test('every schema property of the host and its reputation is shown where the detail puts them', async ({ page }) => {
+  const at = await detail(page);
+  const overview = page.getByRole('region', { name: 'This host', exact: true });
+  await expect(overview.locator('[data-classification]')).toBeVisible();
+  // The reputation record's own entity id names the record, not the host; the view does not carry it.
+  for (const p of [...hostEntity.planted, ...reputation.planted.filter((r) => r.path !== 'id')]) {
+    const { text, exact } = shownAs(p);
+    // The host's id is the one looked up, shown in Host details; the rest leads the page.
+    const where = p.path === 'id' ? at('host') : overview;
+    await expect.soft(where.getByText(text, { exact: exact && p.type !== 'Edm.Int32' }).first(), `${p.on} ${p.path} as "${text}"`).toBeVisible();
+  }
+});

@@ -29,6 +29,25 @@ export function asLine(value: unknown): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
+/**
+ * The rows that say who runs a host, at the top of the detail: the autonomous system as one line, its own
+ * `value` as well when that says more than "AS<number>", then country, provider, netblock, registrar, registrant.
+ */
+export function hostOverviewRows(details: Record<string, unknown>): { key: string; value: string | null }[] {
+  const rows: { key: string; value: string | null }[] = [];
+  const as = details.autonomousSystem;
+  if ('autonomousSystem' in details) {
+    rows.push({ key: 'autonomousSystem', value: asLine(as) });
+    const own = typeof as === 'object' && as !== null ? (as as Record<string, unknown>) : {};
+    const redundant = typeof own.number !== 'number' || [`AS${own.number}`, String(own.number)].includes(String(own.value).trim().toUpperCase());
+    if (typeof own.value === 'string' && own.value.trim() !== '' && !redundant) rows.push({ key: 'autonomousSystem.value', value: own.value });
+  }
+  for (const key of ['countryOrRegion', 'hostingProvider', 'netblock', 'registrar', 'registrant']) {
+    if (key in details) rows.push({ key, value: details[key] === null || details[key] === undefined ? null : String(details[key]) });
+  }
+  return rows;
+}
+
 /** Severity → badge tone; values Graph may add later stay neutral. */
 export function classificationTone(value: string | null): 'ok' | 'warn' | 'danger' | '' {
   switch (value) {

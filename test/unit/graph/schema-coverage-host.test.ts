@@ -3,6 +3,7 @@
 // (GET hosts/{id}/reputation) reaches the view the host sections are drawn from.
 import { describe, expect, it } from 'vitest';
 import { parseHost, parseReputation } from '../../../src-main/core/graph/host-section-parse';
+import { hostOverviewRows } from '../../../src-renderer/features/detail/host-labels';
 import { fullEntity, loadSchemaFacts, type PlantedValue } from '../../support/graph-schema-fixture';
 
 const facts = loadSchemaFacts();
@@ -32,6 +33,26 @@ describe.each(['microsoft.graph.security.ipAddress', 'microsoft.graph.security.h
 
   it.each(planted.map((p) => [p.path, p] as const))('%s reaches the host view', (_path, p) => {
     expect(found(view, p), `${p.on}.${p.name} = ${JSON.stringify(p.value)}`).not.toEqual([]);
+  });
+});
+
+describe('the host rows at the top of the detail', () => {
+  // The host's id and its first and last seen are shown beside these rows, not in them.
+  const OWN = ['id', 'firstSeenDateTime', 'lastSeenDateTime'];
+  it.each(['microsoft.graph.security.ipAddress', 'microsoft.graph.security.hostname'])('carry every other property of an %s', (type) => {
+    const { body, planted } = fullEntity(facts, type, { hostId: 'host-under-test.example', hostType: type });
+    const rows = hostOverviewRows(parseHost(structuredClone(body))?.details ?? {});
+    const text = rows.map((r) => r.value ?? '').join('\n');
+    const missing = planted.filter((p) => !OWN.includes(p.path) && !text.includes(String(p.value))).map((p) => p.path);
+    expect(missing).toEqual([]);
+  });
+
+  it('adds the autonomous system value only when it says more than AS<number>', () => {
+    const rows = (as: Record<string, unknown>) => hostOverviewRows({ autonomousSystem: as }).map((r) => [r.key, r.value]);
+    expect(rows({ number: 64500, name: 'EX', value: 'AS64500' })).toEqual([['autonomousSystem', 'AS64500 EX']]);
+    expect(rows({ number: 64500, name: 'EX', value: 'as64500' })).toEqual([['autonomousSystem', 'AS64500 EX']]);
+    expect(rows({ number: 64500, value: 'AS64500 (EU)' })).toEqual([['autonomousSystem', 'AS64500'], ['autonomousSystem.value', 'AS64500 (EU)']]);
+    expect(rows({ value: 'AS1' })).toEqual([['autonomousSystem', 'AS1']]);
   });
 });
 
