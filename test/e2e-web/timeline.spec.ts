@@ -212,5 +212,12 @@ test.describe.serial('timeline', () => {
     await expect(tl.getByTestId('timeline-banner')).toHaveCount(2);
     await tl.getByRole('button', { name: 'Close timeline' }).click();
     await expect(page.getByRole('button', { name: 'Timeline', exact: true })).toBeFocused();
+    // Escape inside the timeline closes it and stays on the saved entry (a second Escape would leave the entry).
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    await expect(tl).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(tl).toHaveCount(0);
+    await expect(page.getByTestId('saved-marker')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Timeline', exact: true })).toBeFocused();
   });
 });
