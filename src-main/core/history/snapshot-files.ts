@@ -1,6 +1,6 @@
 // One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
 // rewritten only to add a host section fetched after the save, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
-import { existsSync, mkdirSync, promises as fsp, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFile, readFileSync, readdirSync, rename, renameSync, rm, unlinkSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
@@ -58,14 +58,7 @@ export class SnapshotFiles {
     // The snapshot id is unique and the temp name carries this process's own counter: no randomness needed.
     const tmp = join(dir, `.${snapshot.id}.${process.pid}-${++this.tmpCounter}.tmp`);
     // The same bytes conf writes (tab-indented JSON), so either writer's files read the same.
-    await fsp.writeFile(tmp, JSON.stringify(snapshotFile(snapshot), undefined, '\t'), { mode: FILE_MODE, flag: 'wx' });
-    try {
-      // (The create mode is owner-only already; a umask can only narrow it.)
-      await fsp.rename(tmp, kvPath(dir, snapshot.id));
-    } catch (err) {
-      await fsp.rm(tmp, { force: true });
-      throw err;
-    }
+    await createThenRename(tmp, kvPath(dir, snapshot.id), JSON.stringify(snapshotFile(snapshot), undefined, '\t'));
     this.touched.add(dir);
   }
 
@@ -90,7 +83,7 @@ export class SnapshotFiles {
     const dir = hostPortDir(this.root, hostPortId);
     let text: string;
     try {
-      text = await fsp.readFile(kvPath(dir, snapshotId), 'utf8');
+      text = await readText(kvPath(dir, snapshotId));
     } catch (err) {
       if ((err as { code?: string }).code === 'ENOENT') return { ok: false, reason: 'missing' };
       if (!isDamage(err)) throw err;
@@ -230,6 +223,34 @@ export class SnapshotFiles {
     }
     return dir;
   }
+}
+
+/**
+ * Writes a new temp file and renames it into place. The callback API rather than fs.promises: an import writes
+ * tens of thousands of files, and the promise API wraps each file in a FileHandle (with its own close
+ * bookkeeping), which measured roughly 10-30% more CPU per file; the syscalls are the same.
+ */
+function createThenRename(tmp: string, path: string, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // (The create mode is owner-only already; a umask can only narrow it.)
+    writeFile(tmp, text, { mode: FILE_MODE, flag: 'wx' }, (writeErr) => {
+      if (writeErr) {
+        reject(writeErr);
+        return;
+      }
+      rename(tmp, path, (renameErr) => {
+        if (renameErr) rm(tmp, { force: true }, () => reject(renameErr));
+        else resolve();
+      });
+    });
+  });
+}
+
+/** A whole file as text, through the callback API for the same reason as createThenRename(). */
+function readText(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    readFile(path, 'utf8', (err, text) => (err ? reject(err) : resolve(text)));
+  });
 }
 
 /** The parsed object, or null for anything else (empty file, array, invalid JSON). */
