@@ -5,8 +5,9 @@ import { plural } from './saved-label';
 function problemText(r: ImportReportView): string {
   const first = r.problems?.[0];
   if (!first) return '';
-  // An NDJSON record is found by its line; a record inside an older JSON document also by its place in it.
-  const place = first.where && first.where !== 'record' ? first.where : null;
+  // An NDJSON record is found by its line (its `where` is only its record type); a record inside an older JSON
+  // document also by its place in it (`hostPorts[i].snapshots[j]`).
+  const place = first.where.includes('[') ? first.where : null;
   const at = first.line !== null ? (place ? `line ${first.line}, ${place}` : `line ${first.line}`) : first.where;
   return ` (${at}: ${first.message}${(r.refused ?? 0) > 1 ? '; …' : ''})`;
 }

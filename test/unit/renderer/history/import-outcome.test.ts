@@ -5,6 +5,8 @@ describe('importOutcome', () => {
   it('names an NDJSON refusal by its line only', () => {
     const out = importOutcome({ added: 8, skipped: 0, refused: 1, problems: [{ line: 5, where: 'record', message: 'not valid JSON' }] });
     expect(out).toEqual({ report: expect.stringContaining('Refused 1 malformed record (line 5: not valid JSON).') });
+    const typed = importOutcome({ added: 8, skipped: 0, refused: 1, problems: [{ line: 3, where: 'snapshot', message: 'savedAt: invalid' }] });
+    expect(typed).toEqual({ report: expect.stringContaining('Refused 1 malformed record (line 3: savedAt: invalid).') });
   });
 
   it('names a refusal inside an older JSON document by its line and its place in the document', () => {
