@@ -7,13 +7,15 @@
 // hostPort, history save, transfer), then pretty-prints the raw body into one <pre> and waits for the frame.
 // pre_local_ms is only the browser's part of that: JSON.parse + stringify + <pre> layout of text already in
 // the page. The form is filled before either clock starts; both clocks run in the page, not in Playwright.
-// One unmeasured lookup first warms the preview and the stand-in for both. With --json the last line is one
-// JSON object.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The scroll is traced: its heaviest renderer task is reported in CPU time as well as wall time (a loaded
+// machine inflates wall time only); --trace FILE keeps that trace. One unmeasured lookup first warms the
+// preview and the stand-in for both. With --json the last line is one JSON object.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
+import { rendererTasks, TASK_CATEGORIES } from '../test/support/renderer-tasks';
 import { startGraphServer } from '../test/support/graph-server';
 import { startPreview } from '../test/support/preview';
 
@@ -26,6 +28,10 @@ interface Figures {
   heap_mb: number;
   sort_max_ms: number;
   scroll_longest_task_ms: number;
+  /** CPU time of the heaviest renderer task while scrolling (from a trace): what a loaded machine does not inflate. */
+  scroll_max_task_cpu_ms: number;
+  /** What took the time inside that task. */
+  scroll_max_task_inside: string[];
 }
 
 function arg(name: string): string | undefined {
@@ -193,6 +199,7 @@ async function measure(n: number): Promise<Figures> {
       sortMax = Math.max(sortMax, ms);
     }
 
+    await browser.startTracing(page, { categories: TASK_CATEGORIES });
     const longest = await page.evaluate(async () => {
       const w = globalThis as unknown as Browser;
       let worst = 0;
@@ -209,6 +216,10 @@ async function measure(n: number): Promise<Figures> {
       observer.disconnect();
       return worst;
     });
+    const trace = await browser.stopTracing();
+    const traceFile = arg('trace');
+    if (traceFile) writeFileSync(traceFile, trace); // for chrome://tracing or Perfetto
+    const heaviest = rendererTasks(trace).sort((a, b) => b.cpuMs - a.cpuMs)[0];
 
     return {
       banners: n,
@@ -219,6 +230,8 @@ async function measure(n: number): Promise<Figures> {
       heap_mb: Math.round(heap * 10) / 10,
       sort_max_ms: Math.round(sortMax),
       scroll_longest_task_ms: Math.round(longest),
+      scroll_max_task_cpu_ms: heaviest?.cpuMs ?? 0,
+      scroll_max_task_inside: heaviest?.inside ?? [],
     };
   } finally {
     await browser.close();
@@ -247,7 +260,8 @@ async function main(): Promise<void> {
     `${f.banners} banners: first rows ${f.first_rows_ms} ms (pre baseline ${f.pre_baseline_ms} ms: same lookup through the bridge, raw body ` +
       `pretty-printed into one <pre>; of that, ${f.pre_local_ms} ms in the browser), ` +
       `${f.dom_nodes} DOM nodes, heap ${f.heap_mb} MB, ` +
-      `slowest sort ${f.sort_max_ms} ms, longest task while scrolling ${f.scroll_longest_task_ms} ms`,
+      `slowest sort ${f.sort_max_ms} ms, longest task while scrolling ${f.scroll_longest_task_ms} ms wall, ` +
+      `heaviest ${f.scroll_max_task_cpu_ms} ms CPU (${f.scroll_max_task_inside.join(', ')})`,
   );
   if (process.argv.includes('--json')) console.log(JSON.stringify(f));
 }

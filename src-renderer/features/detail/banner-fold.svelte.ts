@@ -1,9 +1,13 @@
 // How much of one banner is on screen. Only the shown part is ever escaped and rendered, so a banner of
 // several megabytes costs what is visible, not what was received.
 import { foldPoint, safeCut, toSegments, type Segment } from '../../lib/visible-text';
+import { pairLineEnds } from './line-ends';
 
 /** Expanding shows this much at a time; beyond it the analyst asks for more (or copies the whole banner). */
 export const EXPANDED_CHUNK = 100_000;
+
+/** One formatter for the character counts: toLocaleString builds a new one on every call, per row rendered. */
+export const COUNT = new Intl.NumberFormat('en-US');
 
 export class BannerFold {
   #text: () => string = () => '';
@@ -12,7 +16,7 @@ export class BannerFold {
 
   #fold = $derived(foldPoint(this.#text()));
   #end = $derived(this.#shown === null ? this.#fold.end : Math.min(this.#shown, this.#text().length));
-  #segments = $derived<Segment[]>(toSegments(this.#text(), 0, this.#end));
+  #segments = $derived<Segment[]>(pairLineEnds(toSegments(this.#text(), 0, this.#end)));
 
   constructor(text: () => string) {
     this.#text = text;
