@@ -95,6 +95,11 @@ export class SnapshotFiles {
     return this.readAt(dir, snapshotId);
   }
 
+  /** One read and one parse, without checking first that the file exists (a missing file reads as missing). */
+  readNow(snapshotId: string, hostPortId: string): ReadOutcome {
+    return this.readAt(hostPortDir(this.root, hostPortId), snapshotId);
+  }
+
   read(snapshotId: string, hostPortId: string): ReadOutcome {
     const dir = hostPortDir(this.root, hostPortId);
     if (!existsSync(kvPath(dir, snapshotId))) return { ok: false, reason: 'missing' };
