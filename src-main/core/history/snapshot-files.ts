@@ -1,6 +1,6 @@
 // One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
 // rewritten only to add a host section fetched after the save, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
-import { existsSync, mkdirSync, readFile, readFileSync, readdirSync, rename, renameSync, rm, unlinkSync, writeFile } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rename, renameSync, rm, unlinkSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
@@ -76,23 +76,6 @@ export class SnapshotFiles {
     };
     await Promise.all(Array.from({ length: Math.min(16, dirs.length) }, worker));
     for (const dir of created) this.unsyncedDirs.delete(dir);
-  }
-
-  /** Reads one file without blocking, for long walks (export) that must let other calls in between. */
-  async readAsync(snapshotId: string, hostPortId: string): Promise<ReadOutcome> {
-    const dir = hostPortDir(this.root, hostPortId);
-    let text: string;
-    try {
-      text = await readText(kvPath(dir, snapshotId));
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ENOENT') return { ok: false, reason: 'missing' };
-      if (!isDamage(err)) throw err;
-      return this.readAt(dir, snapshotId);
-    }
-    const data = parseObject(text);
-    if (data && isSnapshotFile(data, snapshotId)) return { ok: true, snapshot: fromStoredSnapshot(data.snapshot as StoredSnapshotV2) };
-    // Damage is rare: the synchronous path decides and moves it aside.
-    return this.readAt(dir, snapshotId);
   }
 
   /** One read and one parse, without checking first that the file exists (a missing file reads as missing). */
@@ -231,9 +214,9 @@ export class SnapshotFiles {
 }
 
 /**
- * Writes a new temp file and renames it into place. The callback API rather than fs.promises: an import or export
- * touches tens of thousands of files, and the promise API wraps each one in a FileHandle (with its own close
- * bookkeeping) for the same syscalls; reading an export this way measured about a fifth less CPU per file.
+ * Writes a new temp file and renames it into place. The callback API rather than fs.promises: an import writes
+ * tens of thousands of files, and the promise API wraps each one in a FileHandle (with its own close bookkeeping)
+ * for the same syscalls.
  */
 function createThenRename(tmp: string, path: string, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -248,13 +231,6 @@ function createThenRename(tmp: string, path: string, text: string): Promise<void
         else resolve();
       });
     });
-  });
-}
-
-/** A whole file as text, through the callback API for the same reason as createThenRename(). */
-function readText(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    readFile(path, 'utf8', (err, text) => (err ? reject(err) : resolve(text)));
   });
 }
 
