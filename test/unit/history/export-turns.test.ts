@@ -20,7 +20,10 @@ describe('export and the event loop', () => {
   it('gives the event loop turns while it reads, with a destination that accepts everything at once', async () => {
     const store = await openStore(tempDir());
     const text = ndjson();
-    expect((await store.importFrom(() => [text])).added).toBe(COUNT);
+    const source = async function* (): AsyncGenerator<string> {
+      yield text;
+    };
+    expect((await store.importFrom(source)).added).toBe(COUNT);
     const out = new Writable({
       highWaterMark: 1 << 30,
       write(_chunk, _encoding, done) {
