@@ -62,13 +62,18 @@ export class HistoryFiles {
     // Owner-only: the export names every host the analyst looked up.
     const out = createWriteStream(partial, { mode: 0o600, flags: 'wx' });
     try {
+      // The file is opened before anything can fail, so a failure cannot create it after it was removed below.
+      await once(out, 'ready');
       const outcome = await this.history.exportTo(out, format, hostPortIds);
       out.end();
       await once(out, 'close');
       await fsp.rename(partial, path);
       return { saved: true, snapshots: outcome.snapshots };
     } catch (err) {
-      out.destroy();
+      if (!out.closed) {
+        out.destroy();
+        await once(out, 'close');
+      }
       await fsp.rm(partial, { force: true });
       throw err instanceof PortolanFailure ? err : fail('storage', `Could not write the export: ${err instanceof Error ? err.message : String(err)}`);
     }
