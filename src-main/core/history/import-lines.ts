@@ -1,11 +1,11 @@
 // Splits a byte stream into numbered lines without holding more than one line (and one chunk) in memory. A line
 // longer than the limit is not kept: it is reported by number so the record it held can be refused.
 import { StringDecoder } from 'node:string_decoder';
+import { HISTORY_RECORD_MAX_CHARS } from '../../../src-shared/limits';
 
 export type Line = { n: number; text: string; tooLong: false } | { n: number; text: ''; tooLong: true };
 
-/** No record Portolan writes comes near this; a longer line is damage, and keeping it would cost the memory. */
-export const MAX_LINE_CHARS = 64 * 1024 * 1024;
+export const MAX_LINE_CHARS = HISTORY_RECORD_MAX_CHARS;
 
 export async function* linesOf(input: AsyncIterable<Buffer | string>, onBytes?: (bytes: number) => void, max = MAX_LINE_CHARS): AsyncGenerator<Line> {
   const decoder = new StringDecoder('utf8');

@@ -7,6 +7,7 @@ import { fail, PortolanFailure } from '../failure';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
 import { checkRequestUrl } from './request-guard';
 import { createTunnelAgent, proxyRefusal, viaProxy, type HttpProxy } from './http-proxy';
+import { GRAPH_RESPONSE_MAX_BYTES } from '../../../src-shared/limits';
 
 export interface NodeTransportOptions {
   /** Extra CA certificate(s), PEM, trusted in addition to Node's bundled roots. */
@@ -14,13 +15,13 @@ export interface NodeTransportOptions {
   /** Returns false for URLs Portolan must never contact. Checked before connecting. */
   allow?: (url: URL) => boolean;
   userAgent?: string;
-  /** Responses larger than this are refused (default 20 MB): a hostPort is kilobytes, so more means something is wrong. */
+  /** Responses larger than this are refused (default 32 MiB, see GRAPH_RESPONSE_MAX_BYTES). */
   maxBodyBytes?: number;
   /** Every request goes through this HTTP forward proxy (CONNECT for https). */
   proxy?: HttpProxy;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = GRAPH_RESPONSE_MAX_BYTES;
 const DEFAULT_USER_AGENT = 'Portolan';
 
 export function createNodeTransport(opts: NodeTransportOptions = {}): HttpTransport {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createNodeTransport } from '../../../src-main/core/net/node-transport';
 import { allowOrigins } from '../../../src-main/core/net/url';
+import { GRAPH_RESPONSE_MAX_BYTES } from '../../../src-shared/limits';
 import { startGraphServer, type GraphServer } from '../../support/graph-server';
 import { errorOf } from './helpers';
 
@@ -83,6 +84,20 @@ describe('node transport', () => {
     });
     const url = await listen(raw);
     const e = await errorOf(createNodeTransport({ maxBodyBytes: 16 * 1024 })({ method: 'GET', url }));
+    expect(e.kind).toBe('invalidResponse');
+    expect(e.message).toMatch(/larger than/);
+  });
+
+  it('by default takes a response the size of 50,000 banners (23 MB) and refuses one over GRAPH_RESPONSE_MAX_BYTES', async () => {
+    const sizes = [23_000_000, GRAPH_RESPONSE_MAX_BYTES + 1];
+    raw = http.createServer((_req, res) => {
+      res.writeHead(200);
+      res.end(Buffer.alloc(sizes.shift()!, 0x61));
+    });
+    const url = await listen(raw);
+    const res = await createNodeTransport()({ method: 'GET', url });
+    expect(res.body.length).toBe(23_000_000);
+    const e = await errorOf(createNodeTransport()({ method: 'GET', url }));
     expect(e.kind).toBe('invalidResponse');
     expect(e.message).toMatch(/larger than/);
   });
