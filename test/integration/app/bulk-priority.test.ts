@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/app';
 import { createAesEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
@@ -12,6 +12,7 @@ import { dispatch } from '../../../src-shared/contract';
 import { settle } from '../../support/fake-timers';
 import { startGraphServer, type Fault, type GraphServer } from '../../support/graph-server';
 import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
+import { eventually } from '../../support/eventually';
 
 let guard: NetworkGuard;
 beforeAll(() => {
@@ -68,7 +69,7 @@ describe('single lookups during a bulk job (real wiring)', () => {
     const started = await dispatch(c.handlers, 'bulk:start', { name: 'priority', lines: HOSTS.map((h) => `${h}:22`) });
     expect(started.ok).toBe(true);
     // The gate starts with two slots: two listings are on their way, the other ten wait.
-    await vi.waitFor(() => expect(held).toHaveLength(2));
+    await eventually(() => expect(held).toHaveLength(2));
     await settle();
     expect(api()).toHaveLength(2);
 
@@ -78,7 +79,7 @@ describe('single lookups during a bulk job (real wiring)', () => {
     for (let i = 0; i < 4 && !api().some((q) => isSingle(q.url)); i++) {
       const before = api().length;
       held[i]!.answer({ kind: 'status', status: 500 });
-      await vi.waitFor(() => expect(api().length).toBeGreaterThan(before));
+      await eventually(() => expect(api().length).toBeGreaterThan(before));
     }
     const order = api().map((q) => (isSingle(q.url) ? 'single' : 'bulk'));
     // Only the two listings already on their way went before it; none of the queued ones did.

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/app';
 import { createAesFileEncryptor } from '../../../src-main/core/auth';
 import { confKvFactory } from '../../../src-main/core/history';
@@ -15,6 +15,7 @@ import { startEntraServer, type EntraServer } from '../../support/entra-server';
 import { settle } from '../../support/fake-timers';
 import { startGraphServer, type GraphServer } from '../../support/graph-server';
 import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
+import { eventually } from '../../support/eventually';
 
 let guard: NetworkGuard;
 beforeAll(() => {
@@ -73,20 +74,20 @@ describe('a bulk job across sign-out and sign-in (real wiring)', () => {
     if (!s.ok) throw new Error(s.error.message);
     const account = (s.value as { active: { homeAccountId: string } }).active.homeAccountId;
     expect(await call('bulk:start', { name: 'signout', lines: HOSTS.map((h) => `${h}:22`) })).toMatchObject({ ok: true });
-    await vi.waitFor(() => expect(held).toHaveLength(2));
+    await eventually(() => expect(held).toHaveLength(2));
 
     expect(await call('auth:signOut', { homeAccountId: account })).toMatchObject({ ok: true, value: { signedIn: false } });
     expect(await job()).toMatchObject({ state: 'stopped', stopError: { kind: 'signInRequired' } });
     // The two listings already on their way are answered and count; nothing new leaves while signed out.
     for (const release of held.splice(0)) release();
-    await vi.waitFor(async () => expect(await job()).toMatchObject({ done: 2 }));
+    await eventually(async () => expect(await job()).toMatchObject({ done: 2 }));
     await settle();
     expect(listings()).toHaveLength(2);
     expect((await job()).state).toBe('stopped');
 
     passThrough = true;
     expect(await call('auth:signIn')).toMatchObject({ ok: true, value: { signedIn: true } });
-    await vi.waitFor(async () => expect(await job()).toMatchObject({ state: 'finished', done: 6, failed: 0 }), { timeout: 10_000 });
+    await eventually(async () => expect(await job()).toMatchObject({ state: 'finished', done: 6, failed: 0 }));
     const listed = listings().map((q) => /\/hosts\/([^/]+)\/ports/.exec(q.url)?.[1]);
     expect(listed.sort()).toEqual([...HOSTS].sort());
     // After the new sign-in every listing carried a token the authority issued for it.

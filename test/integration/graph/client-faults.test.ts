@@ -4,6 +4,7 @@ import { SEED_EXAMPLE_BODY } from '../../../src-main/core/demo/seed-example';
 import { HOSTILE_ID, HTTPS_ID } from '../../../src-main/core/demo/fixtures';
 import { SCENARIO_HOSTS, startGraphServer, errorJson, type GraphServer } from '../../support/graph-server';
 import { countingTokens, errorOf, realClient } from './helpers';
+import { abortableSleep } from '../../../src-main/core/net/sleep';
 
 let server: GraphServer | null = null;
 afterEach(async () => {
@@ -271,9 +272,16 @@ describe('transport failures', () => {
   it('cancellation while waiting out Retry-After (real sleep)', async () => {
     server = await startGraphServer();
     server.setFault(hp, { kind: 'throttle', retryAfter: 20 });
-    const { client } = realClient(server.url, { sleep: undefined });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 150);
+    // The real sleep, cancelled once it is under way (not on a timer: a loaded machine may not have sent the
+    // request by then).
+    const { client } = realClient(server.url, {
+      sleep: (ms, signal) => {
+        const waiting = abortableSleep(ms, signal);
+        setImmediate(() => ac.abort());
+        return waiting;
+      },
+    });
     const e = await errorOf(client.getHostPort(HTTPS_ID, { expandCertificate: true }, ac.signal));
     // Cancelled with one request sent: the 20 s wait was cut short, never waited out and retried.
     expect(e.kind).toBe('cancelled');

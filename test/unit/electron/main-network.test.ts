@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeElectron } from './fake-electron';
 import type { ProxyLoginQueue } from '../../../src-main/core/net/proxy-login';
+import { eventually } from '../../support/eventually';
 
 const { channels } = await import('../../../src-shared/contract');
 
@@ -22,7 +23,7 @@ async function boot() {
   vi.doMock('../../../src-main/core/app', () => ({ createCore }));
   await import('../../../src-main/electron/main');
   fake.fireReady();
-  await vi.waitFor(() => expect(fake.electron.BrowserWindow.instances).toHaveLength(1));
+  await eventually(() => expect(fake.electron.BrowserWindow.instances).toHaveLength(1));
   const opts = createCore.mock.calls[0]![0] as {
     applyProxy(config: unknown): Promise<void>;
     applyTheme(theme: string): void;
@@ -144,7 +145,7 @@ describe('Graph and sign-in requests (net.request) and proxy credentials', () =>
       });
     };
     const pending = transport({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/x' });
-    await vi.waitFor(() => expect(opts.proxyLogins.pending()).not.toBeNull());
+    await eventually(() => expect(opts.proxyLogins.pending()).not.toBeNull());
     expect(window.webContents.send).toHaveBeenCalledWith('portolan:notify:proxyLogin');
     opts.proxyLogins.answer({ id: opts.proxyLogins.pending()!.id, username: 'jdoe-corp', password: 'pw' });
     await expect(pending).resolves.toMatchObject({ status: 200, body: '{"value":[]}' });
@@ -158,7 +159,7 @@ describe('Graph and sign-in requests (net.request) and proxy credentials', () =>
     electron.net.respond = (request) => void request.emit('login', PROXY, callback);
     const controller = new AbortController();
     const pending = transport({ method: 'GET', url: 'https://graph.microsoft.com/v1.0/x', signal: controller.signal });
-    await vi.waitFor(() => expect(opts.proxyLogins.pending()).not.toBeNull());
+    await eventually(() => expect(opts.proxyLogins.pending()).not.toBeNull());
     window.webContents.send.mockClear();
     controller.abort();
     await expect(pending).rejects.toMatchObject({ error: { kind: 'cancelled' } });

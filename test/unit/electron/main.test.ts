@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFakeElectron, FakeWebContents, type FakeDisplay } from './fake-electron';
 import type { LinkInbox } from '../../../src-main/core/link-inbox';
+import { eventually } from '../../support/eventually';
 
 const { channels } = await import('../../../src-shared/contract');
 
@@ -69,7 +70,7 @@ async function boot(
   await import('../../../src-main/electron/main');
   const ready = async () => {
     fake.fireReady();
-    await vi.waitFor(() => {
+    await eventually(() => {
       if (options.coreFails) expect(fake.electron.app.exit).toHaveBeenCalled();
       else expect(fake.electron.BrowserWindow.instances).toHaveLength(1);
     });
@@ -229,7 +230,7 @@ describe('main process lifecycle', () => {
     const event = { preventDefault: vi.fn() };
     electron.app.emit('will-quit', event);
     expect(event.preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(core.dispose).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(core.dispose).toHaveBeenCalledTimes(1));
     electron.app.emit('will-quit', { preventDefault: vi.fn() });
     expect(core.dispose).toHaveBeenCalledTimes(1);
   });
@@ -370,7 +371,7 @@ describe('desktop conventions in the shell', () => {
     expect(window.webContents.send.mock.calls.every((c) => c.length === 1)).toBe(true);
     items.find((i) => i.label === 'Open data folder')!.click!();
     items.find((i) => i.label === 'Open log folder')!.click!();
-    await vi.waitFor(() => expect(electron.shell.openPath).toHaveBeenCalledTimes(2));
+    await eventually(() => expect(electron.shell.openPath).toHaveBeenCalledTimes(2));
     expect(electron.shell.openPath.mock.calls.map((c) => c[0])).toEqual(['/fake/userData', join('/fake/userData', 'logs')]);
   });
 
@@ -409,7 +410,7 @@ describe('desktop conventions in the shell', () => {
     window.maximized = false;
     window.normalBounds = { x: 2100, y: 200, width: 1300, height: 900 };
     window.emit('close', { preventDefault: vi.fn() });
-    await vi.waitFor(() => expect(stateFile.writes).toBe(1));
+    await eventually(() => expect(stateFile.writes).toBe(1));
     expect((stateFile.value as typeof saved).arrangements['0,0,1920x1080;1920,0,2560x1440']).toEqual({ bounds: { x: 2100, y: 200, width: 1300, height: 900 }, maximized: false });
   });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFetchTransport } from '../../../src-main/core/net/fetch-transport';
 import { createNetRequestFetch } from '../../../src-main/electron/net-request-fetch';
 import { FakeClientRequest } from './fake-electron';
+import { eventually } from '../../support/eventually';
 
 const PROXY = { isProxy: true, scheme: 'basic', host: 'proxy.corp.example', port: 3128, realm: 'Corp' };
 const URL_ = 'https://graph.microsoft.com/v1.0/security/threatIntelligence/hosts/x';
@@ -38,7 +39,7 @@ describe('net.request fetch and the request timeout', () => {
   it('while a proxy prompt waits the clock stops; the answer lets the request finish', async () => {
     const { transport, answers, requests } = setup((request) => void request.emit('login', PROXY, (u?: string, p?: string) => (u && p ? request.reply(200, '{"id":"x"}') : request.reply(407, ''))));
     const pending = transport({ method: 'GET', url: URL_, timeoutMs: 1000 });
-    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    await eventually(() => expect(answers).toHaveLength(1));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(requests[0]!.aborted).toBe(false);
     answers[0]!('jdoe', 'pw');
@@ -49,7 +50,7 @@ describe('net.request fetch and the request timeout', () => {
     const { transport, answers } = setup((request) => void request.emit('login', PROXY, () => undefined));
     const pending = transport({ method: 'GET', url: URL_, timeoutMs: 1000 });
     const outcome = expect(pending).rejects.toMatchObject({ error: { kind: 'timeout' } });
-    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    await eventually(() => expect(answers).toHaveLength(1));
     await vi.advanceTimersByTimeAsync(5000);
     answers[0]!('jdoe', 'pw');
     await vi.advanceTimersByTimeAsync(1000);
@@ -60,7 +61,7 @@ describe('net.request fetch and the request timeout', () => {
     const { transport, answers } = setup((request) => void request.emit('login', { ...PROXY, isProxy: false }, () => undefined));
     const pending = transport({ method: 'GET', url: URL_, timeoutMs: 1000 });
     const outcome = expect(pending).rejects.toMatchObject({ error: { kind: 'timeout' } });
-    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    await eventually(() => expect(answers).toHaveLength(1));
     await vi.advanceTimersByTimeAsync(1000);
     await outcome;
   });

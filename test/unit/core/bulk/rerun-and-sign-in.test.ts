@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ThrottleGate } from '../../../../src-main/core/bulk/gate';
 import { createBulkGraph, type BulkGraph } from '../../../../src-main/core/bulk/graph-calls';
 import { BulkService } from '../../../../src-main/core/bulk/service';
@@ -13,6 +13,7 @@ import { fail } from '../../../../src-main/core/failure';
 import { parseHostPort } from '../../../../src-main/core/graph/parse';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../../../src-main/core/ports';
 import { settle } from '../../../support/fake-timers';
+import { eventually } from '../../../support/eventually';
 
 let dir = '';
 afterEach(async () => {
@@ -134,7 +135,7 @@ describe('a job across sign-out and sign-in', () => {
     await settle();
     await settle();
     expect(g.sent).toHaveLength(1);
-    await vi.waitFor(() => expect(svc.list()[0]).toMatchObject({ state: 'stopped', done: 1 }));
+    await eventually(() => expect(svc.list()[0]).toMatchObject({ state: 'stopped', done: 1 }));
 
     g.signIn('token-B');
     svc.resumeAfterSignIn();
