@@ -2,6 +2,7 @@
 // (--ca-file) and an allow-list that is checked before any socket is opened.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { fail, PortolanFailure } from '../failure';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../ports';
@@ -19,6 +20,8 @@ export interface NodeTransportOptions {
   maxBodyBytes?: number;
   /** Every request goes through this HTTP forward proxy (CONNECT for https). */
   proxy?: HttpProxy;
+  /** Name resolution for direct connections (Node's resolver by default); a test answers it without a DNS server. */
+  lookup?: LookupFunction;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = GRAPH_RESPONSE_MAX_BYTES;
@@ -29,8 +32,9 @@ export function createNodeTransport(opts: NodeTransportOptions = {}): HttpTransp
   // Node's bundled roots stay trusted; `ca` on an agent would replace them, so we append instead.
   const ca = opts.ca !== undefined ? [...rootCertificates, opts.ca.toString()] : undefined;
   const agents = (keepAlive: boolean) => {
-    const tlsOptions = { keepAlive, ...(ca ? { ca } : {}) };
-    return { http: new http.Agent({ keepAlive }), https: opts.proxy ? createTunnelAgent(opts.proxy, tlsOptions) : new https.Agent(tlsOptions) };
+    const lookup = opts.lookup ? { lookup: opts.lookup } : {};
+    const tlsOptions = { keepAlive, ...lookup, ...(ca ? { ca } : {}) };
+    return { http: new http.Agent({ keepAlive, ...lookup }), https: opts.proxy ? createTunnelAgent(opts.proxy, tlsOptions) : new https.Agent(tlsOptions) };
   };
   const pooled = agents(true);
   const fresh = agents(false);

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -72,9 +72,16 @@ describe('node transport', () => {
   });
 
   it('reports an unresolvable host', async () => {
-    const e = await errorOf(createNodeTransport()({ method: 'GET', url: 'http://no-such-host.invalid/', timeoutMs: 5000 }));
+    // The resolver's answer for a name that does not exist, without asking a DNS server.
+    const asked: string[] = [];
+    const lookup = ((hostname: string, _options: unknown, callback: (err: NodeJS.ErrnoException) => void) => {
+      asked.push(hostname);
+      callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }));
+    }) as unknown as LookupFunction;
+    const e = await errorOf(createNodeTransport({ lookup })({ method: 'GET', url: 'http://no-such-host.invalid/', timeoutMs: 5000 }));
+    expect(asked).toEqual(['no-such-host.invalid']);
     expect(e.kind).toBe('network');
-    expect(e.message).toMatch(/Could not find no-such-host\.invalid|Network error/);
+    expect(e.message).toBe('Could not find no-such-host.invalid: check the network connection and DNS.');
   });
 
   it('stops reading a body over the cap', async () => {
