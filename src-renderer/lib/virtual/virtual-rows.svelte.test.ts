@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OVERSCAN, VirtualRows } from './virtual-rows.svelte';
+import { nextRow } from './grid-keys';
+import { OVERSCAN, OVERSCAN_STEP, VirtualRows } from './virtual-rows.svelte';
 
 /** A scheduler the test runs by hand. */
 function manual() {
@@ -13,6 +14,15 @@ function manual() {
       };
     },
     runAll: () => queue.splice(0).forEach((w) => w()),
+    /** Runs idle turns until nothing is scheduled; returns how many it took. */
+    drain: () => {
+      let turns = 0;
+      while (queue.length > 0 && turns < 100) {
+        queue.splice(0).forEach((w) => w());
+        turns++;
+      }
+      return turns;
+    },
     get pending() {
       return queue.length;
     },
@@ -27,7 +37,7 @@ describe('virtual rows: what one frame renders', () => {
     const rows = new VirtualRows(() => ids, 100, idle.later);
     rows.scrolled(0, 500);
     expect(rows.range).toMatchObject({ start: 0, end: 6 });
-    idle.runAll();
+    idle.drain();
     expect(rows.range).toMatchObject({ start: 0, end: 6 + OVERSCAN });
   });
 
@@ -35,7 +45,7 @@ describe('virtual rows: what one frame renders', () => {
     const idle = manual();
     const rows = new VirtualRows(() => ids, 100, idle.later);
     rows.scrolled(0, 500);
-    idle.runAll();
+    idle.drain();
     rows.scrolled(200, 500); // a small scroll: margin kept, nothing scheduled
     expect(idle.pending).toBe(0);
     expect(rows.range).toMatchObject({ start: 0, end: 8 + OVERSCAN });
@@ -43,7 +53,7 @@ describe('virtual rows: what one frame renders', () => {
     rows.scrolled(10_000 * 100 - 500, 500); // End
     expect(rows.range).toMatchObject({ start: 9_995, end: 10_000 });
     expect(rows.range.before).toBe(9_995 * 100);
-    idle.runAll();
+    idle.drain();
     expect(rows.range).toMatchObject({ start: 9_995 - OVERSCAN, end: 10_000 });
   });
 
@@ -53,5 +63,97 @@ describe('virtual rows: what one frame renders', () => {
     expect(idle.pending).toBe(1);
     rows.dispose();
     expect(idle.pending).toBe(0);
+  });
+});
+
+describe('virtual rows: the margin widens in steps', () => {
+  it('adds OVERSCAN_STEP rows beyond each edge per idle turn, one turn at a time, and stops when whole', () => {
+    const idle = manual();
+    const rows = new VirtualRows(() => ids, 100, idle.later);
+    rows.scrolled(50_000, 500); // rows 500-505 on screen
+    expect(rows.overscan).toBe(0);
+    const seen: { start: number; end: number }[] = [{ start: rows.range.start, end: rows.range.end }];
+    while (idle.pending > 0) {
+      expect(idle.pending).toBe(1); // never more than one step waiting
+      idle.runAll();
+      seen.push({ start: rows.range.start, end: rows.range.end });
+    }
+    expect(seen.length - 1).toBe(Math.ceil(OVERSCAN / OVERSCAN_STEP));
+    for (let k = 1; k < seen.length; k++) {
+      // Each turn adds at most OVERSCAN_STEP rows at each edge.
+      expect(seen[k - 1]!.start - seen[k]!.start).toBeLessThanOrEqual(OVERSCAN_STEP);
+      expect(seen[k]!.end - seen[k - 1]!.end).toBeLessThanOrEqual(OVERSCAN_STEP);
+      expect(seen[k]!.end - seen[k]!.start).toBeGreaterThan(seen[k - 1]!.end - seen[k - 1]!.start);
+    }
+    expect(seen.at(-1)).toEqual({ start: 500 - OVERSCAN, end: 506 + OVERSCAN });
+    expect(rows.overscan).toBe(OVERSCAN);
+    idle.runAll();
+    expect(idle.pending).toBe(0);
+  });
+
+  it('a jump while the margin widens cancels the pending step and starts again from the rows on screen', () => {
+    const idle = manual();
+    const rows = new VirtualRows(() => ids, 100, idle.later);
+    rows.scrolled(0, 500);
+    idle.runAll();
+    idle.runAll();
+    expect(rows.overscan).toBe(Math.min(OVERSCAN, 2 * OVERSCAN_STEP));
+    rows.scrolled(700_000, 500); // a dragged scrollbar
+    expect(idle.pending).toBe(1); // the old step was cancelled, one new one waits
+    expect(rows.overscan).toBe(0);
+    expect(rows.range).toMatchObject({ start: 7_000, end: 7_006 });
+    idle.runAll();
+    expect(rows.range).toMatchObject({ start: 7_000 - OVERSCAN_STEP, end: 7_006 + OVERSCAN_STEP });
+  });
+
+  it('a small scroll while the margin widens keeps widening where it got to', () => {
+    const idle = manual();
+    const rows = new VirtualRows(() => ids, 100, idle.later);
+    rows.scrolled(0, 500);
+    idle.runAll();
+    const before = rows.overscan;
+    rows.scrolled(300, 500);
+    expect(rows.overscan).toBe(before);
+    expect(idle.pending).toBe(1);
+    idle.drain();
+    expect(rows.range).toMatchObject({ start: 0, end: 9 + OVERSCAN });
+  });
+});
+
+describe('virtual rows: the keyboard model over the stepped margin', () => {
+  /** What the table does on a key: move the active row, scroll to reveal it, report the scroll. */
+  function press(rows: VirtualRows, key: Parameters<typeof nextRow>[0], scrollTop: number): number {
+    rows.active = nextRow(key, rows.active, rows.count, rows.pageRows);
+    const top = rows.reveal(rows.active);
+    const next = top ?? scrollTop;
+    rows.scrolled(next, 500);
+    return next;
+  }
+
+  it('End, PageUp, arrows and Home keep the active row rendered, whatever the margin', () => {
+    const idle = manual();
+    const rows = new VirtualRows(() => ids, 100, idle.later);
+    rows.scrolled(0, 500);
+    let top = 0;
+    top = press(rows, 'End', top);
+    expect(rows.active).toBe(9_999);
+    expect(rows.overscan).toBe(0); // a jump: only the rows on screen
+    expect(rows.range.start).toBeLessThanOrEqual(9_999);
+    expect(rows.range.end).toBe(10_000);
+    idle.runAll(); // one step of the margin
+    top = press(rows, 'PageUp', top); // a screenful: not a jump, the margin keeps growing
+    expect(rows.active).toBe(9_999 - rows.pageRows);
+    expect(rows.overscan).toBeGreaterThan(0);
+    expect(rows.range.start).toBeLessThanOrEqual(rows.active);
+    expect(rows.range.end).toBeGreaterThan(rows.active);
+    top = press(rows, 'ArrowUp', top);
+    expect(rows.range.start).toBeLessThanOrEqual(rows.active);
+    top = press(rows, 'Home', top);
+    expect(rows.active).toBe(0);
+    expect(top).toBe(0);
+    expect(rows.overscan).toBe(0);
+    expect(rows.range).toMatchObject({ start: 0, before: 0 });
+    idle.drain();
+    expect(rows.range).toMatchObject({ start: 0, end: 6 + OVERSCAN });
   });
 });

@@ -6,6 +6,11 @@ import { scrollToReveal, visibleRange, type VisibleRange } from './visible-range
 
 /** Rows rendered beyond each edge of the viewport once scrolling has settled. */
 export const OVERSCAN = 6;
+/**
+ * Rows added beyond each edge per idle turn while the margin widens. A whole margin at once (a dozen rows laid
+ * out in one task) costs more than a frame's budget, and is thrown away unseen when the next jump follows.
+ */
+export const OVERSCAN_STEP = 1;
 
 export class VirtualRows {
   #items: () => readonly number[];
@@ -18,7 +23,7 @@ export class VirtualRows {
   #viewport = $state(600);
   /**
    * The first window and a jump (End, a dragged scrollbar) render only the rows on screen; the margin above and
-   * below follows when the page is idle, so one frame never pays for rows nobody sees yet.
+   * below follows a row or so per idle turn, so no task pays for rows nobody sees yet, and a jump stops it.
    */
   #overscan = $state(0);
   #later: Later;
@@ -42,16 +47,24 @@ export class VirtualRows {
     this.#widenLater();
   }
 
+  /** Schedules the next step of the margin (one idle turn each), until it is whole. */
   #widenLater(): void {
     this.#cancelLater?.();
+    this.#cancelLater = null;
+    if (this.#overscan >= OVERSCAN) return;
     this.#cancelLater = this.#later(() => {
       this.#cancelLater = null;
-      this.#overscan = OVERSCAN;
+      this.#overscan = Math.min(OVERSCAN, this.#overscan + OVERSCAN_STEP);
+      this.#widenLater();
     });
   }
 
   get range(): VisibleRange {
     return this.#range;
+  }
+  /** Rows currently rendered beyond each edge of the viewport (grows to OVERSCAN while idle). */
+  get overscan(): number {
+    return this.#overscan;
   }
   get count(): number {
     return this.#heights.count;
@@ -62,7 +75,8 @@ export class VirtualRows {
   }
 
   scrolled(scrollTop: number, viewport: number): void {
-    // A move past the rendered margin is a jump: render what is on screen now, the margin when idle.
+    // A move past the rendered margin is a jump: render what is on screen now, the margin step by step when idle;
+    // the steps still pending for the old position are cancelled.
     const jump = Math.abs(scrollTop - this.#scrollTop) > Math.max(viewport, this.#viewport);
     this.#scrollTop = scrollTop;
     this.#viewport = viewport;
