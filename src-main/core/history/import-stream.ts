@@ -15,7 +15,9 @@ import { normaliseTags, saveMeta } from './meta-file';
 import { encodeRec, recFromSnapshot, searchTerms, type SnapRec } from './records';
 import { loadSearch } from './search-text';
 import type { HistoryState } from './state';
+import { snapshotFileText } from './snapshot-files';
 import { asStorageFailure } from './storage-failure';
+import { snapshotFileTextAround, storedAsIs } from './stored-snapshot';
 import { isObject, parseJsonOrUndefined } from './json-value';
 
 export interface ImportOptions {
@@ -31,6 +33,10 @@ export type ImportSource = () => AsyncIterable<Buffer | string>;
 const MAX_PROBLEMS = 100;
 /** Journal lines written (one fsync) per batch. */
 const BATCH = 1000;
+/** Snapshot files written (synchronously) between two turns of the event loop, so other calls get in. */
+const WRITES_PER_TURN = 64;
+/** How the exporter begins every snapshot record. */
+const SNAPSHOT_RECORD_HEAD = '{"type":"snapshot","snapshot":';
 
 type Meta = HostPortMeta & { hostPortId: string };
 
@@ -129,7 +135,7 @@ class ImportPass implements LegacySink {
   private readonly problems: ImportProblemView[] = [];
   private readonly metas: Meta[] = [];
   private readonly seen = new Set<string>();
-  private pending: { line: JournalRecord; rec: SnapRec; terms: string[]; written: Promise<void> }[] = [];
+  private pending: { line: JournalRecord; rec: SnapRec; terms: string[] }[] = [];
 
   constructor(
     private readonly state: HistoryState,
@@ -143,6 +149,13 @@ class ImportPass implements LegacySink {
   }
 
   async record(text: string, n: number): Promise<void> {
+    // The exporter's own spelling of a snapshot record: its inner text is parsed alone, once. When that parses,
+    // the line is exactly a record of type snapshot holding that value, and the text can become the file as is.
+    if (text.startsWith(SNAPSHOT_RECORD_HEAD) && text.endsWith('}')) {
+      const inner = text.slice(SNAPSHOT_RECORD_HEAD.length, -1);
+      const value = parseJsonOrUndefined(inner);
+      if (value !== undefined) return this.snapshot(value, n, 'snapshot', null, inner);
+    }
     const value = parseJsonOrUndefined(text);
     if (!isObject(value)) return this.refuse(n, 'record', 'not a JSON object');
     if (value.type === 'snapshot') return this.snapshot(value.snapshot, n, 'snapshot', null);
@@ -150,7 +163,8 @@ class ImportPass implements LegacySink {
     this.refuse(n, 'record', `unknown record type ${JSON.stringify(String(value.type)).slice(0, 40)}`);
   }
 
-  async snapshot(value: unknown, line: number | null, where: string, owner: string | null): Promise<void> {
+  /** `json` is the text `value` was parsed from, when the caller has it. */
+  async snapshot(value: unknown, line: number | null, where: string, owner: string | null, json?: string): Promise<void> {
     const checked = snapshotSchema.safeParse(value);
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -169,11 +183,11 @@ class ImportPass implements LegacySink {
     this.seen.add(s.id);
     this.seen.add(rec.hash);
     const terms = searchTerms(s);
-    const written = this.state.files.writeUnsynced(s);
-    // Awaited at the batch's flush; marked handled now so a failure waits for that flush to be reported.
-    written.catch(() => undefined);
-    this.pending.push({ line: { g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms }, rec, terms, written });
+    // A file that cannot be written ends the import; the ones before it are listed by finish().
+    this.state.files.writeUnsynced(s, json !== undefined && storedAsIs(s) ? snapshotFileTextAround(json) : snapshotFileText(s));
+    this.pending.push({ line: { g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms }, rec, terms });
     if (this.pending.length >= BATCH) await this.flush();
+    else if (this.pending.length % WRITES_PER_TURN === 0) await nextTurn();
   }
 
   meta(value: unknown, line: number | null, where: string): void {
@@ -187,23 +201,18 @@ class ImportPass implements LegacySink {
   }
 
   /**
-   * The batch's files were written without an fsync; once they are all written their folders are synced (several
-   * at once), then one journal append (one fsync) makes the whole batch visible. A file that could not be written
-   * is not listed, and its error is thrown once the others are recorded.
+   * The batch's files were written without an fsync; their folders are synced (several at once), then one journal
+   * append (one fsync) makes the whole batch visible.
    */
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    const results = await Promise.allSettled(batch.map((p) => p.written));
-    const done = batch.filter((_, i) => results[i]!.status === 'fulfilled');
     await this.state.files.syncDirs();
-    // The generation may have moved on while the files were written (a background compaction started).
-    this.state.journal.append(done.map(({ line }) => ({ ...line, g: this.state.generation })));
-    for (const { rec, terms } of done) this.state.mem.add(rec, terms);
-    this.added += done.length;
-    const failed = results.find((r) => r.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+    // The generation may have moved on while the folders were synced (a background compaction started).
+    this.state.journal.append(batch.map(({ line }) => ({ ...line, g: this.state.generation })));
+    for (const { rec, terms } of batch) this.state.mem.add(rec, terms);
+    this.added += batch.length;
   }
 
   async finish(): Promise<void> {
@@ -234,6 +243,10 @@ class ImportPass implements LegacySink {
   report(): ImportReportView {
     return { added: this.added, skipped: this.skipped, refused: this.refused, problems: [...this.problems] };
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function notExport(why: string): Error {

@@ -87,31 +87,33 @@ const MAX_TERM = 4096;
 
 /** The lower-cased strings a search can match in one snapshot (tags and notes are per hostPort, added later). */
 export function searchTerms(s: Pick<SnapshotView, 'host' | 'port' | 'hostPort'>): string[] {
+  // One module-level helper rather than a closure per call: an import computes this for every record.
   const out = new Set<string>();
-  const add = (v: unknown): void => {
-    if (typeof v === 'string' && v.length > 0) out.add(v.slice(0, MAX_TERM).toLowerCase());
-    else if (typeof v === 'number') out.add(String(v));
-  };
   const hp: HostPortView = s.hostPort;
-  add(s.host);
-  add(s.port);
-  add(hp.port);
-  add(hp.host?.id);
-  for (const b of hp.banners ?? []) add(b?.banner);
+  addTerm(out, s.host);
+  addTerm(out, s.port);
+  addTerm(out, hp.port);
+  addTerm(out, hp.host?.id);
+  for (const b of hp.banners ?? []) addTerm(out, b?.banner);
   for (const svc of hp.services ?? []) {
     const c = svc?.component;
     if (!c) continue;
-    add(c.name);
-    add(c.version);
-    if (c.name && c.version) add(`${c.name} ${c.version}`);
+    addTerm(out, c.name);
+    addTerm(out, c.version);
+    if (c.name && c.version) addTerm(out, `${c.name} ${c.version}`);
   }
   const cert = hp.certificate;
   for (const entity of [cert?.subject, cert?.issuer]) {
     if (!entity) continue;
-    add(entity.commonName);
-    add(entity.organizationName);
-    add(entity.organizationUnitName);
-    for (const alt of entity.alternateNames ?? []) add(alt);
+    addTerm(out, entity.commonName);
+    addTerm(out, entity.organizationName);
+    addTerm(out, entity.organizationUnitName);
+    for (const alt of entity.alternateNames ?? []) addTerm(out, alt);
   }
   return [...out];
+}
+
+function addTerm(out: Set<string>, v: unknown): void {
+  if (typeof v === 'string' && v.length > 0) out.add(v.slice(0, MAX_TERM).toLowerCase());
+  else if (typeof v === 'number') out.add(String(v));
 }

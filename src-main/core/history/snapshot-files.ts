@@ -1,6 +1,6 @@
 // One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
 // rewritten only to add a host section fetched after the save, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rename, renameSync, rm, unlinkSync, writeFile } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
@@ -49,16 +49,21 @@ export class SnapshotFiles {
   }
 
   /**
-   * Writes without an fsync and without blocking, for imports: thousands of files in a row would otherwise cost
-   * one disk flush each (and one more for each new folder), and several in flight overlap their latency. Still atomic against a crash of the process (temp file, rename);
-   * syncDirs() makes the renames and new folders durable once the import's batch is written.
+   * Writes without an fsync, for imports: thousands of files in a row would otherwise cost one disk flush each
+   * (and one more for each new folder). Still atomic against a crash of the process: the text goes to a temp file
+   * that is renamed into place, so a snapshot's own name never holds a half-written file; a crash leaves at most a
+   * dot-named temp file, which no scan or read takes for a snapshot. syncDirs() makes the renames and new folders
+   * durable once the import's batch is written. `text` is the whole file (see snapshotFileText), which the caller
+   * may have had at hand already.
+   *
+   * Synchronous on purpose: this runs in the history's own process, and for small files in the page cache the
+   * system calls cost less than handing each of them to the threadpool and back (measured at a third of the CPU).
    */
-  async writeUnsynced(snapshot: SnapshotView): Promise<void> {
+  writeUnsynced(snapshot: SnapshotView, text: string = snapshotFileText(snapshot)): void {
     const dir = this.ensureDir(snapshot.hostPortId, false);
     // The snapshot id is unique and the temp name carries this process's own counter: no randomness needed.
     const tmp = join(dir, `.${snapshot.id}.${process.pid}-${++this.tmpCounter}.tmp`);
-    // The same bytes conf writes (tab-indented JSON), so either writer's files read the same.
-    await createThenRename(tmp, kvPath(dir, snapshot.id), JSON.stringify(snapshotFile(snapshot), undefined, '\t'));
+    createThenRename(tmp, kvPath(dir, snapshot.id), text);
     this.touched.add(dir);
   }
 
@@ -213,25 +218,32 @@ export class SnapshotFiles {
   }
 }
 
+/** Writes a new temp file (owner-only from its creation; a umask can only narrow it) and renames it into place. */
+function createThenRename(tmp: string, path: string, text: string): void {
+  const fd = openSync(tmp, 'wx', FILE_MODE);
+  try {
+    // (Writes until every byte is out: a single write may stop short.)
+    writeFileSync(fd, text);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
 /**
- * Writes a new temp file and renames it into place. The callback API rather than fs.promises: an import writes
- * tens of thousands of files, and the promise API wraps each one in a FileHandle (with its own close bookkeeping)
- * for the same syscalls.
+ * A snapshot file's whole text. Written without indentation, unlike conf's tab-indented files: both parse to the
+ * same content, and the compact text costs less to produce and to store.
  */
-function createThenRename(tmp: string, path: string, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // (The create mode is owner-only already; a umask can only narrow it.)
-    writeFile(tmp, text, { mode: FILE_MODE, flag: 'wx' }, (writeErr) => {
-      if (writeErr) {
-        reject(writeErr);
-        return;
-      }
-      rename(tmp, path, (renameErr) => {
-        if (renameErr) rm(tmp, { force: true }, () => reject(renameErr));
-        else resolve();
-      });
-    });
-  });
+export function snapshotFileText(snapshot: SnapshotView): string {
+  return JSON.stringify(snapshotFile(snapshot));
 }
 
 /** The parsed object, or null for anything else (empty file, array, invalid JSON). */

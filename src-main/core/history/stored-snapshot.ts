@@ -129,6 +129,34 @@ function copyContext(c: SnapshotContextView): SnapshotContextView {
   return out;
 }
 
+/** Members of each object that the disk format stores (every one of them, today). */
+const STORED = {
+  snapshot: storedKeys(SNAPSHOT_VIEW_FIELDS),
+  request: storedKeys(REQUEST_VIEW_FIELDS),
+  context: storedKeys(CONTEXT_VIEW_FIELDS),
+};
+
+function storedKeys(fields: Record<string, 'stored'>): ReadonlySet<string> {
+  return new Set(Object.keys(fields).filter((k) => fields[k] === 'stored'));
+}
+
+const only = (o: object, keys: ReadonlySet<string>): boolean => Object.keys(o).every((k) => keys.has(k));
+
+/**
+ * True when a snapshot parsed from JSON (and already validated) has no member the disk format leaves out, at any
+ * level that toStoredSnapshot copies member by member. Then the JSON text it was parsed from can stand as the
+ * file's `snapshot` member unchanged (snapshotFileTextAround): reading that file gives what writing
+ * snapshotFile(view) would, without producing the text again.
+ */
+export function storedAsIs(view: SnapshotView): boolean {
+  return only(view, STORED.snapshot) && only(view.request, STORED.request) && (view.context === undefined || only(view.context, STORED.context));
+}
+
+/** A snapshot file around the JSON text of its `snapshot` member (one that passed storedAsIs once parsed). */
+export function snapshotFileTextAround(snapshotJson: string): string {
+  return `{"format":${JSON.stringify(SNAPSHOT_FORMAT)},"schemaVersion":${SNAPSHOT_SCHEMA_VERSION},"snapshot":${snapshotJson}}`;
+}
+
 export function snapshotFile(view: SnapshotView): SnapshotFileV2 {
   return { format: SNAPSHOT_FORMAT, schemaVersion: SNAPSHOT_SCHEMA_VERSION, snapshot: toStoredSnapshot(view) };
 }
