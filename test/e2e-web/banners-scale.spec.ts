@@ -1,13 +1,9 @@
 // 10,000 banners through the preview: only the rows in view are in the DOM, yet every row is reachable (scroll,
 // End key, filter), sorting works, hostile text among them stays inert, and the table passes an axe check.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 const N = 10_000;
 const HOST = '198.51.100.90';
@@ -38,28 +34,18 @@ function body(): Record<string, unknown> {
   return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services, host: { id: HOST } };
 }
 
-let graph: GraphServer;
-let preview: RunningPreview;
-let userData: string;
-
-test.beforeAll(async () => {
-  graph = await startGraphServer({
+const stand = useGraphPreview(
+  {
     hostPorts: { [ID]: body() },
     ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
     scenarios: false,
-  });
-  userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-scale-'));
-  preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' } });
-});
-test.afterAll(async () => {
-  await preview?.stop();
-  await graph?.close();
-  rmSync(userData, { recursive: true, force: true });
-});
+  },
+  { name: 'scale' },
+);
 
 test('10,000 banners and 1,000 services: few rows in the DOM, every row reachable, sortable, filterable and inert', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto(preview.url);
+  await page.goto(stand.url);
   await lookUp(page, HOST, PORT);
   const grid = page.getByRole('grid', { name: /^Banners/ });
   await expect(grid.locator('tbody tr[data-row]').first()).toBeVisible({ timeout: 60_000 });

@@ -1,12 +1,8 @@
 // Re-run failed, in real Chromium through the web preview: three of six hosts fail once (Graph answers 400),
 // the job finishes with three failed, and "Re-run failed" asks Graph again for those three only.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { shot } from '../support/e2e-page';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 const host = (i: number): string => `198.18.0.${i + 1}`;
 
@@ -19,26 +15,17 @@ function dataset(): Record<string, unknown> {
 }
 
 test.describe('bulk re-run failed', () => {
-  let graph: GraphServer;
-  let preview: RunningPreview;
-  let dir: string;
-
-  test.beforeAll(async () => {
-    graph = await startGraphServer({ hostPorts: dataset(), scenarios: false });
-    // The first listing of each of the first three hosts is refused; asked again, they answer.
-    for (let i = 0; i < 3; i++) graph.setFault(`/hosts/${host(i)}/`, { kind: 'status', status: 400 }, 1);
-    dir = mkdtempSync(join(tmpdir(), 'portolan-e2e-bulk-rerun-'));
-    preview = await startPreview({ args: ['--port', '0', '--user-data', dir, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-bulk-rerun' } });
-  });
-
-  test.afterAll(async () => {
-    await preview?.stop();
-    await graph?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  const stand = useGraphPreview({ hostPorts: dataset(), scenarios: false }, {
+    name: 'bulk-rerun',
+    token: 'e2e-bulk-rerun',
+    prepare: (graph) => {
+      // The first listing of each of the first three hosts is refused; asked again, they answer.
+      for (let i = 0; i < 3; i++) graph.setFault(`/hosts/${host(i)}/`, { kind: 'status', status: 400 }, 1);
+    },
   });
 
   test('the failed targets, and only they, are looked up again', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Bulk' }).click();
     await page.getByLabel('Job name').fill('RERUN-1');
     await page.getByLabel('Targets').fill(Array.from({ length: 6 }, (_, i) => `${host(i)}:22`).join('\n'));
@@ -54,7 +41,7 @@ test.describe('bulk re-run failed', () => {
     await expect(page.getByText('RERUN-1 · Finished')).toBeVisible();
     await expect(results.locator('tbody tr.failed')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Re-run failed' })).toHaveCount(0);
-    const listed = graph.requests.map((r) => /\/hosts\/([^/]+)\/ports/.exec(r.url)?.[1]).filter((h): h is string => h !== undefined);
+    const listed = stand.graph.requests.map((r) => /\/hosts\/([^/]+)\/ports/.exec(r.url)?.[1]).filter((h): h is string => h !== undefined);
     for (let i = 0; i < 6; i++) expect(listed.filter((h) => h === host(i)), host(i)).toHaveLength(i < 3 ? 2 : 1);
   });
 });

@@ -1,13 +1,10 @@
 // Bulk lookup in real Chromium through the web preview: 50 pasted lines (mixed forms, bad lines, duplicates),
 // the preview of what will run, a job against the Graph stand-in with a moving progress bar, pause and resume,
 // CSV export (attacker text defused), and one result opened in the normal detail view.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { shot } from '../support/e2e-page';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 const HOSTS = 40;
 const host = (i: number): string => `203.0.113.${i + 1}`;
@@ -42,26 +39,17 @@ function pasted(): string {
 }
 
 test.describe('bulk lookup', () => {
-  let graph: GraphServer;
-  let preview: RunningPreview;
-  let dir: string;
-
-  test.beforeAll(async () => {
-    graph = await startGraphServer({ hostPorts: dataset(), scenarios: false });
-    // Answers take a while, so the job is visibly under way when the analyst pauses it.
-    graph.setFault(/\/hosts\//, { kind: 'delay', ms: 700 });
-    dir = mkdtempSync(join(tmpdir(), 'portolan-e2e-bulk-'));
-    preview = await startPreview({ args: ['--port', '0', '--user-data', dir, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-bulk-token' } });
-  });
-
-  test.afterAll(async () => {
-    await preview?.stop();
-    await graph?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  const stand = useGraphPreview({ hostPorts: dataset(), scenarios: false }, {
+    name: 'bulk',
+    token: 'e2e-bulk-token',
+    prepare: (graph) => {
+      // Answers take a while, so the job is visibly under way when the analyst pauses it.
+      graph.setFault(/\/hosts\//, { kind: 'delay', ms: 700 });
+    },
   });
 
   test('paste, preview, run with pause and resume, export CSV, open a result', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Bulk' }).click();
     const text = pasted();
     expect(text.split('\n')).toHaveLength(50);
@@ -79,7 +67,7 @@ test.describe('bulk lookup', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByText('INC-4711 · Paused')).toBeVisible();
     // Requests already on their way finish; nothing new starts while paused.
-    const requestsAtPause = graph.requests.length;
+    const requestsAtPause = stand.graph.requests.length;
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(40);
     const heldAt = Number(await bar.getAttribute('aria-valuenow'));
     expect(heldAt).toBeLessThan(40);
@@ -87,9 +75,9 @@ test.describe('bulk lookup', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect(bar).toHaveAttribute('aria-valuenow', '40', { timeout: 30_000 });
     await expect(page.getByText('INC-4711 · Finished')).toBeVisible();
-    expect(graph.requests.length).toBeGreaterThan(requestsAtPause);
+    expect(stand.graph.requests.length).toBeGreaterThan(requestsAtPause);
     // One listing per host, each asked once.
-    const listed = graph.requests.map((r) => /\/hosts\/([^/]+)\/ports/.exec(r.url)?.[1]).filter(Boolean);
+    const listed = stand.graph.requests.map((r) => /\/hosts\/([^/]+)\/ports/.exec(r.url)?.[1]).filter(Boolean);
     expect(new Set(listed).size).toBe(HOSTS);
     expect(listed).toHaveLength(HOSTS);
     await expect(page.getByTestId('bulk-figures')).toContainText('Done 40 · Failed 0 · Remaining 0');

@@ -1,12 +1,8 @@
 // The certificate section shows every field of subject and issuer, and says the right thing when Graph returns
 // only a reference although the certificate was asked for in full.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { lookUp } from '../support/e2e-page';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 const FULL = { host: '198.51.100.61', port: 443, id: 'e2e-cert-full' };
 const REF = { host: '198.51.100.62', port: 443, id: 'e2e-cert-ref' };
@@ -32,31 +28,20 @@ const hostPort = (t: typeof FULL, cert: Record<string, unknown>) => ({
   mostRecentSslCertificate: cert,
 });
 
-let graph: GraphServer;
-let preview: RunningPreview;
-let userData: string;
-
-test.beforeAll(async () => {
+const stand = useGraphPreview(() => {
   const ports = (t: typeof FULL) => [{ id: t.id, port: t.port, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }];
-  graph = await startGraphServer({
+  return {
     hostPorts: {
       [FULL.id]: hostPort(FULL, { id: 'c1', sha1: 'ab'.repeat(20), issueDateTime: '2024-01-01T00:00:00Z', expirationDateTime: '2034-01-01T00:00:00Z', subject: entity('subject'), issuer: entity('issuer') }),
       [REF.id]: hostPort(REF, { id: 'only-a-reference' }),
     },
     ports: { [FULL.host]: ports(FULL), [REF.host]: ports(REF) },
     scenarios: false,
-  });
-  userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-cert-'));
-  preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' } });
-});
-test.afterAll(async () => {
-  await preview?.stop();
-  await graph?.close();
-  rmSync(userData, { recursive: true, force: true });
-});
+  };
+}, { name: 'cert' });
 
 test('every subject and issuer field is shown', async ({ page }) => {
-  await page.goto(preview.url);
+  await page.goto(stand.url);
   await lookUp(page, FULL.host, FULL.port);
   const cert = page.locator('#section-certificate');
   for (const who of ['subject', 'issuer']) {
@@ -68,7 +53,7 @@ test('every subject and issuer field is shown', async ({ page }) => {
 });
 
 test('a reference where the full certificate was asked for is named as such', async ({ page }) => {
-  await page.goto(preview.url);
+  await page.goto(stand.url);
   await lookUp(page, REF.host, REF.port);
   const cert = page.locator('#section-certificate');
   await expect(cert).toContainText('Only a reference came back');

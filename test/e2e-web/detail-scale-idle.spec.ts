@@ -1,13 +1,9 @@
 // A 10,000-banner detail at rest: the raw JSON (megabytes) is formatted only when reached and shown a page at a
 // time, and the 30-second relative-time tick rewrites only the relative texts that changed, nothing else in the
 // table. The page's clock is Playwright's fake clock, moved on by hand: no sleeps.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 const N = 10_000;
 const HOST = '198.51.100.91';
@@ -28,24 +24,14 @@ function body(): Record<string, unknown> {
   return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services: [], host: { id: HOST } };
 }
 
-let graph: GraphServer;
-let preview: RunningPreview;
-let userData: string;
-
-test.beforeAll(async () => {
-  graph = await startGraphServer({
+const stand = useGraphPreview(
+  {
     hostPorts: { [ID]: body() },
     ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
     scenarios: false,
-  });
-  userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-idle-'));
-  preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' } });
-});
-test.afterAll(async () => {
-  await preview?.stop();
-  await graph?.close();
-  rmSync(userData, { recursive: true, force: true });
-});
+  },
+  { name: 'idle' },
+);
 
 /** Resolves when the page has been idle once (every deferred render done). */
 async function idle(page: Page): Promise<void> {
@@ -54,7 +40,7 @@ async function idle(page: Page): Promise<void> {
 
 async function open(page: Page): Promise<void> {
   await page.clock.install({ time: START });
-  await page.goto(preview.url);
+  await page.goto(stand.url);
   await lookUp(page, HOST, PORT);
   await expect(page.getByRole('grid', { name: /^Banners/ }).locator('tbody tr[data-row]').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('#section-raw')).toBeAttached();

@@ -1,13 +1,11 @@
 // The History list as an analyst works it, in real Chromium through the web preview: a search shows why each row
 // matched (hostile text stays text), the list sorts by port and keeps that order across screens, an export with a
 // search on holds only the rows shown, and a snapshot row says what changed after Graph's answer changed.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { shot } from '../support/e2e-page';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { expect, test, type Page } from '@playwright/test';
+import { lookUpFromNav, openHistory, savedRows, shot } from '../support/e2e-page';
+import { useGraphPreview } from '../support/graph-preview';
 
 const WEB = { id: 'e2e-analyst-web-0001', host: '203.0.113.71', port: 443 };
 const SSH = { id: 'e2e-analyst-ssh-0002', host: '203.0.113.72', port: 22 };
@@ -58,48 +56,24 @@ const hostPorts: Record<string, unknown> = {
 
 const label = (t: Target): string => `${t.host}:${t.port}`;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-const rows = (page: Page): Locator => page.getByRole('listbox', { name: 'Saved host ports' }).getByRole('option');
 
-async function lookUp(page: Page, t: Target): Promise<void> {
-  await nav(page).getByRole('button', { name: 'Lookup' }).click();
-  await page.getByLabel('Host', { exact: true }).fill(t.host);
-  await page.getByLabel('Port', { exact: true }).fill(String(t.port));
-  await page.getByLabel('Host port ID', { exact: true }).fill('');
-  await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(label(t));
-}
 
-async function openHistory(page: Page): Promise<void> {
-  await nav(page).getByRole('button', { name: 'History' }).click();
-  await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
-}
+
+
 
 test.describe.serial('history for the analyst', () => {
-  let graph: GraphServer;
-  let preview: RunningPreview;
-  let userData: string;
-
-  test.beforeAll(async () => {
-    graph = await startGraphServer({ hostPorts, scenarios: false });
-    userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-analyst-'));
-    preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-analyst-token' } });
-  });
-  test.afterAll(async () => {
-    await preview?.stop();
-    await graph?.close();
-    rmSync(userData, { recursive: true, force: true });
-  });
+  const stand = useGraphPreview({ hostPorts, scenarios: false }, { name: 'analyst', token: 'e2e-analyst-token' });
 
   test('a search shows the excerpt that matched, the match marked, hostile text inert', async ({ page }) => {
-    await page.goto(preview.url);
-    for (const t of [WEB, SSH, DNS]) await lookUp(page, t);
+    await page.goto(stand.url);
+    for (const t of [WEB, SSH, DNS]) await lookUpFromNav(page, t);
     await openHistory(page);
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     await expect(page.getByTestId('history-match')).toHaveCount(0);
 
     await page.getByRole('searchbox', { name: 'Search history' }).fill('evilcorp');
-    await expect(rows(page)).toHaveCount(1);
-    const match = rows(page).first().getByTestId('history-match');
+    await expect(savedRows(page)).toHaveCount(1);
+    const match = savedRows(page).first().getByTestId('history-match');
     await expect(match).toContainText('banner:');
     await expect(match).toContainText('Server: evilcorp <img src=x onerror=window.__pwned=1>');
     await expect(match.locator('mark')).toHaveText(['evilcorp']);
@@ -109,40 +83,40 @@ test.describe.serial('history for the analyst', () => {
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
 
     await page.getByRole('searchbox', { name: 'Search history' }).fill('nginx/1.18');
-    await expect(rows(page)).toHaveCount(1);
-    await expect(rows(page).first().getByTestId('history-match').locator('mark')).toHaveText(['nginx/1.18']);
+    await expect(savedRows(page)).toHaveCount(1);
+    await expect(savedRows(page).first().getByTestId('history-match').locator('mark')).toHaveText(['nginx/1.18']);
     await shot(page, 'history-search-match');
     await page.getByRole('searchbox', { name: 'Search history' }).fill('');
   });
 
   test('sort by port orders the rows and stays chosen across screens', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await openHistory(page);
-    await expect(rows(page)).toHaveCount(3);
-    await expect(rows(page).nth(0)).toContainText(label(DNS));
+    await expect(savedRows(page)).toHaveCount(3);
+    await expect(savedRows(page).nth(0)).toContainText(label(DNS));
     await page.getByLabel('Sort by').selectOption({ label: 'Port, lowest first' });
-    await expect(rows(page).nth(0)).toContainText(label(SSH));
-    await expect(rows(page).nth(1)).toContainText(label(DNS));
-    await expect(rows(page).nth(2)).toContainText(label(WEB));
+    await expect(savedRows(page).nth(0)).toContainText(label(SSH));
+    await expect(savedRows(page).nth(1)).toContainText(label(DNS));
+    await expect(savedRows(page).nth(2)).toContainText(label(WEB));
     await page.getByLabel('Sort by').selectOption({ label: 'Port, highest first' });
-    await expect(rows(page).nth(0)).toContainText(label(WEB));
+    await expect(savedRows(page).nth(0)).toContainText(label(WEB));
 
     await nav(page).getByRole('button', { name: 'Lookup' }).click();
     await openHistory(page);
     await expect(page.getByLabel('Sort by')).toHaveValue('port:desc');
-    await expect(rows(page).nth(0)).toContainText(label(WEB));
-    await expect(rows(page).nth(2)).toContainText(label(SSH));
+    await expect(savedRows(page).nth(0)).toContainText(label(WEB));
+    await expect(savedRows(page).nth(2)).toContainText(label(SSH));
   });
 
   test('Export with a search on holds only the rows shown; Export all holds everything', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await openHistory(page);
     await page.getByRole('combobox', { name: /^Status/ }).selectOption('open');
-    await expect(rows(page)).toHaveCount(2);
+    await expect(savedRows(page)).toHaveCount(2);
 
     const exportNdjson = async (name: string | RegExp): Promise<{ type?: string; snapshot?: { hostPortId: string } }[]> => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-      const file = join(userData, `${Date.now().toString(36)}-${download.suggestedFilename()}`);
+      const file = join(stand.userData, `${Date.now().toString(36)}-${download.suggestedFilename()}`);
       await download.saveAs(file);
       return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type?: string; snapshot?: { hostPortId: string } });
     };
@@ -158,12 +132,12 @@ test.describe.serial('history for the analyst', () => {
   });
 
   test('after a lookup whose answer changed, the new snapshot row says what changed', async ({ page }) => {
-    await page.goto(preview.url);
-    await lookUp(page, WEB);
+    await page.goto(stand.url);
+    await lookUpFromNav(page, WEB);
     hostPorts[WEB.id] = WEB_AFTER;
-    await lookUp(page, WEB);
+    await lookUpFromNav(page, WEB);
     await openHistory(page);
-    await rows(page).filter({ hasText: label(WEB) }).click();
+    await savedRows(page).filter({ hasText: label(WEB) }).click();
     const marks = page.getByTestId('snapshot-change');
     await expect(marks).toHaveText(['changed: banners +2 −1, services 1 version changed', 'no change', 'first snapshot']);
     await expect(page.getByRole('cell', { name: 'changed: banners +2 −1, services 1 version changed' })).toBeVisible();

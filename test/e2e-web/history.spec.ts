@@ -2,12 +2,11 @@
 // annotated, deleted and restored, exported and imported into an empty user-data folder, and reviewed after a
 // restart with Graph unreachable. The tests run in order and share one Graph-shaped server and user-data folder.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { shot } from '../support/e2e-page';
+import { closedPortUrl, lookUpFromNav, openHistory, savedRows, shot } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
 
 const TOKEN = { PORTOLAN_GRAPH_TOKEN: 'e2e-history-token' };
@@ -84,31 +83,13 @@ const hostPorts: Record<string, unknown> = { [A.id]: A_BEFORE, [B.id]: B_DATA, [
 
 // ---- helpers ----
 const label = (t: typeof A): string => `${t.host}:${t.port}`;
+
+
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-const rows = (page: Page): Locator => page.getByRole('listbox', { name: 'Saved host ports' }).getByRole('option');
-const row = (page: Page, t: typeof A): Locator => rows(page).filter({ hasText: label(t) });
+const row = (page: Page, t: typeof A): Locator => savedRows(page).filter({ hasText: label(t) });
 
-async function lookUp(page: Page, t: typeof A): Promise<void> {
-  await nav(page).getByRole('button', { name: 'Lookup' }).click();
-  await page.getByLabel('Host', { exact: true }).fill(t.host);
-  await page.getByLabel('Port', { exact: true }).fill(String(t.port));
-  await page.getByLabel('Host port ID', { exact: true }).fill('');
-  await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(label(t));
-}
 
-async function openHistory(page: Page): Promise<void> {
-  await nav(page).getByRole('button', { name: 'History' }).click();
-  await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
-}
 
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 type Pwned = { __pwned?: unknown };
 
@@ -141,13 +122,13 @@ test.describe.serial('saved history', () => {
     await openHistory(page);
     await expect(page.getByTestId('history-empty')).toContainText('No saved lookups yet');
 
-    for (const t of [A, B, A, C]) await lookUp(page, t);
+    for (const t of [A, B, A, C]) await lookUpFromNav(page, t);
     await openHistory(page);
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     // Newest first: C was looked up last, then A (twice), then B.
-    await expect(rows(page).nth(0)).toContainText(label(C));
-    await expect(rows(page).nth(1)).toContainText(label(A));
-    await expect(rows(page).nth(2)).toContainText(label(B));
+    await expect(savedRows(page).nth(0)).toContainText(label(C));
+    await expect(savedRows(page).nth(1)).toContainText(label(A));
+    await expect(savedRows(page).nth(2)).toContainText(label(B));
     await expect(row(page, A).getByTestId('snapshot-count')).toHaveText('2');
     await expect(row(page, B).getByTestId('snapshot-count')).toHaveText('1');
     await expect(row(page, C)).toContainText('filtered');
@@ -206,59 +187,59 @@ test.describe.serial('saved history', () => {
   test('search and filters narrow the list; the keyboard moves through rows and opens one', async ({ page }) => {
     await page.goto(preview!.url);
     await openHistory(page);
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
 
     const search = page.getByLabel('Search history');
     await search.fill('openssh');
-    await expect(rows(page)).toHaveCount(1);
-    await expect(rows(page).first()).toContainText(label(B));
+    await expect(savedRows(page)).toHaveCount(1);
+    await expect(savedRows(page).first()).toContainText(label(B));
     await search.fill('X-Added');
-    await expect(rows(page)).toHaveCount(1);
-    await expect(rows(page).first()).toContainText(label(A));
+    await expect(savedRows(page)).toHaveCount(1);
+    await expect(savedRows(page).first()).toContainText(label(A));
     await search.fill('shop.example.test');
-    await expect(rows(page)).toHaveCount(1);
+    await expect(savedRows(page)).toHaveCount(1);
     await search.fill('no-such-thing-anywhere');
     await expect(page.getByTestId('history-empty')).toContainText('Nothing matches');
     await search.fill('');
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
 
     await page.getByLabel('Protocol').selectOption('udp');
-    await expect(rows(page)).toHaveCount(1);
-    await expect(rows(page).first()).toContainText(label(C));
+    await expect(savedRows(page)).toHaveCount(1);
+    await expect(savedRows(page).first()).toContainText(label(C));
     await page.getByLabel('Protocol').selectOption('');
     await page.getByLabel('Status').selectOption('open');
-    await expect(rows(page)).toHaveCount(2);
+    await expect(savedRows(page)).toHaveCount(2);
     await page.getByLabel('Port', { exact: true }).fill('22');
-    await expect(rows(page)).toHaveCount(1);
-    await expect(rows(page).first()).toContainText(label(B));
+    await expect(savedRows(page)).toHaveCount(1);
+    await expect(savedRows(page).first()).toContainText(label(B));
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     const today = new Date().toISOString().slice(0, 10);
     await page.getByLabel('Saved from').fill('2000-01-01');
     await page.getByLabel('Saved to').fill('2000-12-31');
     await expect(page.getByTestId('history-empty')).toBeVisible();
     await page.getByLabel('Saved to').fill(today);
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     await page.getByRole('button', { name: 'Clear filters' }).click();
 
     // Roving focus: one row is in the tab order, the arrows move, Enter opens. A's Refresh made it the newest.
-    await expect(rows(page).nth(0)).toContainText(label(A));
-    await expect(rows(page).nth(1)).toContainText(label(C));
-    await rows(page).first().focus();
-    await expect(rows(page).first()).toHaveAttribute('aria-selected', 'true');
+    await expect(savedRows(page).nth(0)).toContainText(label(A));
+    await expect(savedRows(page).nth(1)).toContainText(label(C));
+    await savedRows(page).first().focus();
+    await expect(savedRows(page).first()).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ArrowDown');
-    await expect(rows(page).nth(1)).toBeFocused();
-    await expect(rows(page).nth(1)).toHaveAttribute('tabindex', '0');
-    await expect(rows(page).first()).toHaveAttribute('tabindex', '-1');
+    await expect(savedRows(page).nth(1)).toBeFocused();
+    await expect(savedRows(page).nth(1)).toHaveAttribute('tabindex', '0');
+    await expect(savedRows(page).first()).toHaveAttribute('tabindex', '-1');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
-    await expect(rows(page).nth(1)).toBeFocused();
+    await expect(savedRows(page).nth(1)).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('saved-marker')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(label(C));
     // Back returns focus to the row that was opened.
     await page.getByRole('button', { name: /All saved host ports/ }).click();
-    await expect(rows(page).nth(1)).toBeFocused();
+    await expect(savedRows(page).nth(1)).toBeFocused();
   });
 
   test('notes, tags and pin persist across a reload; delete and Undo restore', async ({ page }) => {
@@ -280,16 +261,16 @@ test.describe.serial('saved history', () => {
     await page.reload();
     await openHistory(page);
     // Pinned first, with its tag; note and tags are searchable.
-    await expect(rows(page).first()).toContainText(label(B));
-    await expect(rows(page).first()).toContainText('incident-42');
-    await expect(rows(page).first()).toHaveAccessibleName(/, pinned/);
+    await expect(savedRows(page).first()).toContainText(label(B));
+    await expect(savedRows(page).first()).toContainText('incident-42');
+    await expect(savedRows(page).first()).toHaveAccessibleName(/, pinned/);
     await page.getByLabel('Search history').fill('SEC-1234');
-    await expect(rows(page)).toHaveCount(1);
+    await expect(savedRows(page)).toHaveCount(1);
     await page.getByLabel('Search history').fill('');
     await page.getByLabel('Tag', { exact: true }).fill('incident-42');
-    await expect(rows(page)).toHaveCount(1);
+    await expect(savedRows(page)).toHaveCount(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await rows(page).first().click();
+    await savedRows(page).first().click();
     await expect(page.getByLabel('Note', { exact: true })).toHaveValue('Jump host for the finance VLAN, ticket SEC-1234');
     await expect(page.getByRole('button', { name: 'Remove tag incident-42' })).toBeVisible();
 
@@ -297,12 +278,12 @@ test.describe.serial('saved history', () => {
     await page.getByRole('button', { name: 'Delete host port' }).click();
     const toast = page.getByRole('status').filter({ has: page.getByTestId('history-toast') });
     await expect(toast).toContainText('Deleted the host port and its 1 snapshot.');
-    await expect(rows(page)).toHaveCount(2);
+    await expect(savedRows(page)).toHaveCount(2);
     await expect(row(page, B)).toHaveCount(0);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect(toast).toContainText('Restored 1 snapshot.');
-    await expect(rows(page)).toHaveCount(3);
-    await expect(rows(page).first()).toContainText('incident-42');
+    await expect(savedRows(page)).toHaveCount(3);
+    await expect(savedRows(page).first()).toContainText('incident-42');
 
     // Delete one snapshot of A, then undo.
     await row(page, A).click();
@@ -345,11 +326,11 @@ test.describe.serial('saved history', () => {
     await expect(page.getByTestId('history-empty')).toBeVisible();
     await page.getByLabel('Import history file').setInputFiles({ name: 'history.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
     await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 5 snapshots, skipped 0 already in the history.');
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     await expect(row(page, A).getByTestId('snapshot-count')).toHaveText('3');
     await expect(row(page, B).getByTestId('snapshot-count')).toHaveText('1');
     await expect(row(page, C).getByTestId('snapshot-count')).toHaveText('1');
-    await expect(rows(page).first()).toContainText(label(B)); // the pin came along
+    await expect(savedRows(page).first()).toContainText(label(B)); // the pin came along
     await expect(row(page, B)).toContainText('incident-42');
 
     // Importing the same file again adds nothing.
@@ -361,7 +342,7 @@ test.describe.serial('saved history', () => {
   test('a malformed or foreign import file is rejected with a clear message and changes nothing', async ({ page }) => {
     await page.goto(preview!.url);
     await openHistory(page);
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     const input = page.getByLabel('Import history file');
 
     await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(exported.slice(0, 200)) });
@@ -385,11 +366,11 @@ test.describe.serial('saved history', () => {
       /^Imported 0 snapshots, skipped 4 already in the history\. Refused 1 malformed record \(line 1, hostPorts\[0\]\.snapshots\[0\]: savedAt/,
     );
 
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     await expect(row(page, A).getByTestId('snapshot-count')).toHaveText('3');
     await page.reload();
     await openHistory(page);
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
   });
 
   test('a long history pages with Load more; Clear history deletes everything only after confirming', async ({ page }) => {
@@ -414,20 +395,20 @@ test.describe.serial('saved history', () => {
     await openHistory(page);
     await page.getByLabel('Import history file').setInputFiles({ name: 'bulk.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 60 snapshots, skipped 0 already in the history.');
-    await expect(rows(page)).toHaveCount(50);
+    await expect(savedRows(page)).toHaveCount(50);
     await expect(page.getByTestId('history-count')).toHaveText('Showing 50 of 63 saved host ports');
     await page.getByRole('button', { name: 'Load more' }).click();
-    await expect(rows(page)).toHaveCount(63);
+    await expect(savedRows(page)).toHaveCount(63);
     await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
     // The oldest imported one sorts last.
-    await expect(rows(page).last()).toContainText('192.0.2.1:8000');
+    await expect(savedRows(page).last()).toContainText('192.0.2.1:8000');
 
     await page.getByRole('button', { name: /Clear history/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Clear all history?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
-    await expect(rows(page)).toHaveCount(63);
+    await expect(savedRows(page)).toHaveCount(63);
     await page.getByRole('button', { name: /Clear history/ }).click();
     await dialog.getByRole('button', { name: 'Delete all history' }).click();
     await expect(page.getByTestId('history-toast')).toContainText('History cleared: 65 snapshots deleted.');
@@ -442,7 +423,7 @@ test.describe.serial('saved history', () => {
     await page.goto(preview!.url);
     await expect(nav(page).getByRole('button', { name: 'History' })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { name: 'History', level: 1 })).toBeVisible();
-    await expect(rows(page)).toHaveCount(3);
+    await expect(savedRows(page)).toHaveCount(3);
     await expect(row(page, A).getByTestId('snapshot-count')).toHaveText('3');
 
     await row(page, B).click();

@@ -3,12 +3,11 @@
 // each with its own saved time; a Refresh in History saves fresh context, and Compare shows a reputation change
 // and ports opened and closed.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { lookUp, shot } from '../support/e2e-page';
+import { closedPortUrl, lookUp, shot } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
 
 const TOKEN = { PORTOLAN_GRAPH_TOKEN: 'e2e-host-context-token' };
@@ -16,13 +15,6 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const overview = (page: Page) => page.getByRole('region', { name: 'This host', exact: true });
 const SAVED = /Saved \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/;
 
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 async function openSaved(page: Page, label: string): Promise<void> {
   await nav(page).getByRole('button', { name: 'History' }).click();

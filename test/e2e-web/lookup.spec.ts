@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoDataset } from '../../src-main/core/demo/fixtures';
-import { SCENARIO_HOSTS, startGraphServer, type GraphServer } from '../support/graph-server';
+import { SCENARIO_HOSTS } from '../support/graph-server';
 import { lookUp, shot } from '../support/e2e-page';
 import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 /** Anything a hostile banner could do if it were ever parsed as markup. */
 type Pwned = { __pwned?: unknown };
@@ -152,28 +153,14 @@ const hugeHostPort = {
 };
 
 test.describe('through a local Graph-shaped server', () => {
-  let graph: GraphServer;
-  let preview: RunningPreview;
-  let userData: string;
-
-  test.beforeAll(async () => {
+  const stand = useGraphPreview(() => {
     const demo = demoDataset();
-    graph = await startGraphServer({ hostPorts: { ...demo.hostPorts, [HOSTILE_ID]: hostileHostPort, [HUGE_ID]: hugeHostPort }, ports: demo.ports ?? {} });
-    userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-graph-'));
-    preview = await startPreview({
-      args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url],
-      env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' },
-    });
-  });
-  test.afterAll(async () => {
-    await preview?.stop();
-    await graph?.close();
-    rmSync(userData, { recursive: true, force: true });
-  });
+    return { hostPorts: { ...demo.hostPorts, [HOSTILE_ID]: hostileHostPort, [HUGE_ID]: hugeHostPort }, ports: demo.ports ?? {} };
+  }, { name: 'graph' });
 
   test('85.13.139.18 port 21 shows the seed response', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await expect(page.getByTestId('demo-badge')).toHaveCount(0);
     await lookUp(page, '85.13.139.18', 21);
 
@@ -207,7 +194,7 @@ test.describe('through a local Graph-shaped server', () => {
     expect(copied).toBe('220 FTP on dd44024.kasserver.com ready\r\n');
 
     // The preview used the static token against our server.
-    expect(graph.requests.some((r) => r.headers.authorization === 'Bearer e2e-static-token')).toBe(true);
+    expect(stand.graph.requests.some((r) => r.headers.authorization === 'Bearer e2e-static-token')).toBe(true);
     await shot(page, 'seed-detail');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, 'seed-detail-dark');
@@ -215,9 +202,9 @@ test.describe('through a local Graph-shaped server', () => {
 
   test('a slow lookup shows its loading state and can be cancelled', async ({ page }) => {
     // One delayed answer (times: 1); clearFaults would also drop the server's built-in error scenarios.
-    graph.setFault('/hosts/203.0.113.10/', { kind: 'delay', ms: 20_000 }, 1);
+    stand.graph.setFault('/hosts/203.0.113.10/', { kind: 'delay', ms: 20_000 }, 1);
     {
-      await page.goto(preview.url);
+      await page.goto(stand.url);
       await lookUp(page, '203.0.113.10', 443);
       await expect(page.getByTestId('loading')).toContainText('Looking up 203.0.113.10:443');
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(1);
@@ -231,7 +218,7 @@ test.describe('through a local Graph-shaped server', () => {
   });
 
   test('an unknown host:port says it was never observed', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await lookUp(page, '203.0.113.250', 9999);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(/never (been )?observed/i);
@@ -240,7 +227,7 @@ test.describe('through a local Graph-shaped server', () => {
   });
 
   test('a licence-style 500 says a missing Defender TI API licence is a likely cause', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await lookUp(page, SCENARIO_HOSTS.licenceGeneralException, 443);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(/licen[cs]e/i);
@@ -256,7 +243,7 @@ test.describe('through a local Graph-shaped server', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await lookUp(page, HOSTILE_HOST, HOSTILE_PORT);
     const cells = page.getByTestId('banner-cell');
     await expect(cells).toHaveCount(3);
@@ -279,7 +266,7 @@ test.describe('through a local Graph-shaped server', () => {
   });
 
   test('a 20 KB banner folds and expands', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await lookUp(page, HOSTILE_HOST, HOSTILE_PORT);
     const longCell = page.getByTestId('banner-cell').filter({ hasText: 'Set-Cookie: session=' });
     const text = longCell.getByTestId('banner-text');
@@ -298,7 +285,7 @@ test.describe('through a local Graph-shaped server', () => {
   });
 
   test('banner columns sort, with aria-sort set', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     await lookUp(page, HOSTILE_HOST, HOSTILE_PORT);
     const firstBanners = async () => (await table.getByTestId('banner-text').allTextContents()).map((t) => t.slice(0, 12));
     const table = page.getByRole('grid', { name: /^Banners/ });
@@ -323,7 +310,7 @@ test.describe('through a local Graph-shaped server', () => {
   });
 
   test('a banner of several megabytes renders only what is shown and stays responsive', async ({ page }) => {
-    await page.goto(preview.url);
+    await page.goto(stand.url);
     const started = Date.now();
     await lookUp(page, HUGE_HOST, HUGE_PORT);
     const cell = page.getByTestId('banner-cell');

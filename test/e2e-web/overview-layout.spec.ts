@@ -1,13 +1,10 @@
 // Graph enums grow (unknownFutureValue and values not yet known) and the values are whatever the service
 // sends: an overlong status or protocol with no break opportunity must stay inside its own Overview cell
 // instead of running over the neighbouring cells.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
 import { SHOTS } from '../support/e2e-page';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 const LONG_ID = 'e2e-long-enum-0001';
 const LONG_HOST = '192.0.2.203';
@@ -54,28 +51,12 @@ async function geometry(value: Locator): Promise<{ element: Rect; text: Rect; ce
 const overlaps = (a: Rect, b: Rect): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 test.describe('overview with overlong enum values', () => {
-  let graph: GraphServer;
-  let preview: RunningPreview;
-  let userData: string;
-
-  test.beforeAll(async () => {
-    graph = await startGraphServer({ hostPorts: { [LONG_ID]: longHostPort } });
-    userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-overview-'));
-    preview = await startPreview({
-      args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url],
-      env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' },
-    });
-  });
-  test.afterAll(async () => {
-    await preview?.stop();
-    await graph?.close();
-    rmSync(userData, { recursive: true, force: true });
-  });
+  const stand = useGraphPreview({ hostPorts: { [LONG_ID]: longHostPort } }, { name: 'overview' });
 
   for (const width of [1360, 900]) {
     test(`a 300-character status and protocol stay inside their own cells at ${width}px`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(preview.url);
+      await page.goto(stand.url);
       await page.getByLabel('Host', { exact: true }).fill(LONG_HOST);
       await page.getByLabel('Port', { exact: true }).fill(String(LONG_PORT));
       await page.getByRole('button', { name: 'Look up' }).click();

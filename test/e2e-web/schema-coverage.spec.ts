@@ -2,14 +2,10 @@
 // components, the certificate with issuer, subject and their addresses, and the ipAddress host) is visible in the
 // structured sections of the detail (each check is scoped to its section, so the Raw JSON section never counts). The values come from
 // test/fixtures/graph-schema/hostport-v1.json, so a property added there is one more check here.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
 import { fullEntity, fullHostPort, loadSchemaFacts, utcText, type PlantedValue } from '../support/graph-schema-fixture';
-import { startGraphServer, type GraphServer } from '../support/graph-server';
-import { startPreview, type RunningPreview } from '../support/preview';
+import { useGraphPreview } from '../support/graph-preview';
 
 const HOST = '203.0.113.77';
 const facts = loadSchemaFacts();
@@ -20,25 +16,15 @@ const reputation = fullEntity(facts, 'microsoft.graph.security.hostReputation', 
 const ID = body.id as string;
 const PORT = body.port as number;
 
-let graph: GraphServer;
-let preview: RunningPreview;
-let userData: string;
-
-test.beforeAll(async () => {
-  graph = await startGraphServer({
+const stand = useGraphPreview(
+  {
     hostPorts: { [ID]: body },
     ports: { [HOST]: [{ id: ID, port: PORT, protocol: body.protocol, status: body.status, lastSeenDateTime: body.lastSeenDateTime }] },
     hosts: { [HOST]: { host: hostEntity.body, reputation: reputation.body } },
     scenarios: false,
-  });
-  userData = mkdtempSync(join(tmpdir(), 'portolan-e2e-schema-'));
-  preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'e2e-static-token' } });
-});
-test.afterAll(async () => {
-  await preview?.stop();
-  await graph?.close();
-  rmSync(userData, { recursive: true, force: true });
-});
+  },
+  { name: 'schema' },
+);
 
 /** The text the detail shows for a value, and whether it must be an element's whole text. */
 function shownAs(p: PlantedValue): { text: string; exact: boolean } {
@@ -50,7 +36,7 @@ function shownAs(p: PlantedValue): { text: string; exact: boolean } {
 }
 
 async function detail(page: Page): Promise<(section: PlantedValue['section']) => Locator> {
-  await page.goto(preview.url);
+  await page.goto(stand.url);
   await lookUp(page, HOST, PORT);
   await expect(page.locator('#section-overview')).toContainText(ID);
   return (section) => page.locator(`#section-${section}`);

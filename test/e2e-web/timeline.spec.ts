@@ -3,11 +3,10 @@
 // focus shows exact UTC dates, zoom narrows the axis, hostile banner text stays text, and after a restart with Graph
 // unreachable the timeline still opens from the saved snapshots.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { shot } from '../support/e2e-page';
+import { closedPortUrl, shot } from '../support/e2e-page';
 import { startGraphServer, type GraphServer } from '../support/graph-server';
 import { startPreview, type RunningPreview } from '../support/preview';
 
@@ -95,13 +94,6 @@ async function openTimeline(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: `Timeline — ${T.host}:${T.port}/tcp` })).toBeVisible();
 }
 
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 test.describe.serial('timeline', () => {
   let graph: GraphServer;
