@@ -15,6 +15,7 @@ import { normaliseTags, saveMeta } from './meta-file';
 import { encodeRec, recFromSnapshot, searchTerms, type SnapRec } from './records';
 import { loadSearch } from './search-text';
 import type { HistoryState } from './state';
+import { surelyValidSnapshot } from './snapshot-check';
 import { snapshotFileText } from './snapshot-files';
 import { asStorageFailure } from './storage-failure';
 import { snapshotFileTextAround, storedAsIs } from './stored-snapshot';
@@ -165,8 +166,8 @@ class ImportPass implements LegacySink {
 
   /** `json` is the text `value` was parsed from, when the caller has it. */
   async snapshot(value: unknown, line: number | null, where: string, owner: string | null, json?: string): Promise<void> {
-    const checked = snapshotSchema.safeParse(value);
-    if (!checked.success) {
+    const checked = surelyValidSnapshot(value) ? null : snapshotSchema.safeParse(value);
+    if (checked && !checked.success) {
       const issue = checked.error.issues[0];
       return this.refuse(line, where, `${issue?.path.join('.') || 'snapshot'}: ${issue?.message ?? 'invalid'}`);
     }
