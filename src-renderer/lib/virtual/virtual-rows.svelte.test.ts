@@ -32,13 +32,13 @@ function manual() {
 const ids = Array.from({ length: 10_000 }, (_, i) => i);
 
 describe('virtual rows: what one frame renders', () => {
-  it('the first window holds only the rows on screen; the margin follows when idle', () => {
+  it('the first window holds only the rows on screen (and one estimated row of slack); the margin follows when idle', () => {
     const idle = manual();
     const rows = new VirtualRows(() => ids, 100, idle.later);
     rows.scrolled(0, 500);
-    expect(rows.range).toMatchObject({ start: 0, end: 6 });
+    expect(rows.range).toMatchObject({ start: 0, end: 7 });
     idle.drain();
-    expect(rows.range).toMatchObject({ start: 0, end: 6 + OVERSCAN });
+    expect(rows.range).toMatchObject({ start: 0, end: 7 + OVERSCAN });
   });
 
   it('a jump to the end renders only what is on screen, then widens; small scrolls keep the margin', () => {
@@ -48,7 +48,7 @@ describe('virtual rows: what one frame renders', () => {
     idle.drain();
     rows.scrolled(200, 500); // a small scroll: margin kept, nothing scheduled
     expect(idle.pending).toBe(0);
-    expect(rows.range).toMatchObject({ start: 0, end: 8 + OVERSCAN });
+    expect(rows.range).toMatchObject({ start: 0, end: 9 + OVERSCAN });
 
     rows.scrolled(10_000 * 100 - 500, 500); // End
     expect(rows.range).toMatchObject({ start: 9_995, end: 10_000 });
@@ -70,7 +70,7 @@ describe('virtual rows: the margin widens in steps', () => {
   it('adds OVERSCAN_STEP rows beyond each edge per idle turn, one turn at a time, and stops when whole', () => {
     const idle = manual();
     const rows = new VirtualRows(() => ids, 100, idle.later);
-    rows.scrolled(50_000, 500); // rows 500-505 on screen
+    rows.scrolled(50_000, 500); // rows 500-505 on screen, 506 the slack
     expect(rows.overscan).toBe(0);
     const seen: { start: number; end: number }[] = [{ start: rows.range.start, end: rows.range.end }];
     while (idle.pending > 0) {
@@ -85,7 +85,7 @@ describe('virtual rows: the margin widens in steps', () => {
       expect(seen[k]!.end - seen[k - 1]!.end).toBeLessThanOrEqual(OVERSCAN_STEP);
       expect(seen[k]!.end - seen[k]!.start).toBeGreaterThan(seen[k - 1]!.end - seen[k - 1]!.start);
     }
-    expect(seen.at(-1)).toEqual({ start: 500 - OVERSCAN, end: 506 + OVERSCAN });
+    expect(seen.at(-1)).toEqual({ start: 500 - OVERSCAN, end: 507 + OVERSCAN });
     expect(rows.overscan).toBe(OVERSCAN);
     idle.runAll();
     expect(idle.pending).toBe(0);
@@ -101,9 +101,9 @@ describe('virtual rows: the margin widens in steps', () => {
     rows.scrolled(700_000, 500); // a dragged scrollbar
     expect(idle.pending).toBe(1); // the old step was cancelled, one new one waits
     expect(rows.overscan).toBe(0);
-    expect(rows.range).toMatchObject({ start: 7_000, end: 7_006 });
+    expect(rows.range).toMatchObject({ start: 7_000, end: 7_007 });
     idle.runAll();
-    expect(rows.range).toMatchObject({ start: 7_000 - OVERSCAN_STEP, end: 7_006 + OVERSCAN_STEP });
+    expect(rows.range).toMatchObject({ start: 7_000 - OVERSCAN_STEP, end: 7_007 + OVERSCAN_STEP });
   });
 
   it('a small scroll while the margin widens keeps widening where it got to', () => {
@@ -116,7 +116,7 @@ describe('virtual rows: the margin widens in steps', () => {
     expect(rows.overscan).toBe(before);
     expect(idle.pending).toBe(1);
     idle.drain();
-    expect(rows.range).toMatchObject({ start: 0, end: 9 + OVERSCAN });
+    expect(rows.range).toMatchObject({ start: 0, end: 10 + OVERSCAN });
   });
 });
 
@@ -154,6 +154,31 @@ describe('virtual rows: the keyboard model over the stepped margin', () => {
     expect(rows.overscan).toBe(0);
     expect(rows.range).toMatchObject({ start: 0, before: 0 });
     idle.drain();
-    expect(rows.range).toMatchObject({ start: 0, end: 6 + OVERSCAN });
+    expect(rows.range).toMatchObject({ start: 0, end: 7 + OVERSCAN });
+  });
+});
+
+describe('virtual rows: measured heights', () => {
+  it('a rendered row that comes out taller than estimated keeps the window as rendered (no row removed and re-added)', () => {
+    const idle = manual();
+    const rows = new VirtualRows(() => ids, 100, idle.later);
+    rows.scrolled(50_000, 500); // rows 500-505, and 506
+    const before = rows.range;
+    rows.measured(500, 300); // rows 503-505 are now below the viewport, but rendered already
+    expect(rows.range).toBe(before);
+    expect(rows.range.before).toBe(500 * 100);
+    rows.scrolled(50_010, 500); // the next scroll uses every height measured
+    expect(rows.range).toMatchObject({ start: 500, end: 505 }); // 500 (300 px), 501-503 (100 px each), and 504
+  });
+
+  it('rendered rows shorter than estimated, leaving the viewport unfilled, widen the window at once', () => {
+    const idle = manual();
+    const rows = new VirtualRows(() => ids, 100, idle.later);
+    rows.scrolled(50_000, 500); // rows 500-505, and 506
+    for (let p = 500; p < 507; p++) rows.measured(p, 40);
+    expect(rows.range.start).toBe(500);
+    // 280 px of measured rows, then rows at the estimate until the 500 px viewport is filled, and one more.
+    expect(rows.range.end).toBe(507 + Math.ceil((500 - 7 * 40) / 100) + 1);
+    expect(rows.range.before).toBe(500 * 100);
   });
 });

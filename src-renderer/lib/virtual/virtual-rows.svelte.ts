@@ -1,5 +1,6 @@
 // The state of one virtualised list: which rows are in the DOM for the current scroll position, heights
 // measured by item (so a re-sort or a filter keeps what was measured), and the active row of the keyboard model.
+import { untrack } from 'svelte';
 import { whenIdle, type Later } from '../when-idle';
 import { RowHeights } from './row-heights';
 import { scrollToReveal, visibleRange, type VisibleRange } from './visible-range';
@@ -37,7 +38,9 @@ export class VirtualRows {
   });
   #range = $derived.by<VisibleRange>(() => {
     void this.#version;
-    return visibleRange(this.#heights, this.#scrollTop, this.#viewport, this.#overscan);
+    // One estimated row of slack below the viewport: rows that come out shorter than estimated then still fill
+    // it, instead of a second layout in the same frame adding the row that was missing.
+    return visibleRange(this.#heights, this.#scrollTop, this.#viewport + this.#estimate, this.#overscan);
   });
 
   constructor(items: () => readonly number[], estimate: number, later: Later = (work) => whenIdle(work)) {
@@ -92,12 +95,19 @@ export class VirtualRows {
     this.#cancelLater = null;
   }
 
-  /** A rendered row reported its height. */
+  /**
+   * A rendered row reported its height. A rendered row's height moves neither spacer (they stand for the rows
+   * before and after the window), so the window is recomputed only when the rendered rows no longer reach the
+   * bottom of the viewport: rows that came out taller than estimated are kept rather than removed and re-added in
+   * the same frame. The next scroll computes the window from every height measured.
+   */
   measured(position: number, height: number): void {
     const item = this.#items()[position];
     if (item === undefined) return;
     this.#measured.set(item, height);
-    if (this.#heights.set(position, height)) this.#version++;
+    if (!this.#heights.set(position, height)) return;
+    const { start, end } = untrack(() => this.#range);
+    if (position < start || position >= end || this.#heights.offsetOf(end) < this.#scrollTop + this.#viewport) this.#version++;
   }
 
   /** The scrollTop that shows the row at `position`, or null when it is in view. */
