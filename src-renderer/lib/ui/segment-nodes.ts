@@ -1,0 +1,40 @@
+// Visible-text segments (lib/visible-text.ts) as DOM nodes: one text node per run of ordinary characters and one
+// marked span per escape, built with createTextNode/textContent only, so attacker-controlled text can never
+// become markup. A template block per segment costs an anchor and an effect for each; a table of banners
+// rebuilt on every scroll pays for those, this builds the same text with the fewest nodes.
+import type { Segment } from '../visible-text';
+
+/** The nodes for `segments`: a line break after an escape joins the text that follows it, not a node of its own. */
+export function segmentNodes(doc: Document, segments: readonly Segment[]): Node[] {
+  const out: Node[] = [];
+  let pending = '';
+  for (const s of segments) {
+    if (s.kind === 'text') {
+      pending += s.text;
+      continue;
+    }
+    if (pending) out.push(doc.createTextNode(pending));
+    pending = s.lineBreak ? '\n' : '';
+    const mark = doc.createElement('span');
+    mark.className = s.label ? 'esc ctl' : 'esc';
+    if (s.label) mark.dataset.label = s.label;
+    mark.title = s.title;
+    mark.textContent = s.text;
+    out.push(mark);
+  }
+  if (pending) out.push(doc.createTextNode(pending));
+  return out;
+}
+
+/**
+ * An attachment that keeps an element's children equal to the segments (plus `tail`, e.g. a mark that the text
+ * was cut), rebuilt whenever what the getter reads changes.
+ */
+export function segmentsInto(segments: () => readonly Segment[], tail?: (el: HTMLElement) => Node | null) {
+  return (el: HTMLElement): void => {
+    const nodes = segmentNodes(el.ownerDocument, segments());
+    const end = tail?.(el);
+    if (end) nodes.push(end);
+    el.replaceChildren(...nodes);
+  };
+}
