@@ -71,6 +71,22 @@ describe('HostContextState', () => {
     expect(requests[1]).toEqual({ kind: 'passiveDns', host: 'h.example', nextLink: 'https://graph.example/v1.0/x/passiveDns?$skiptoken=1' });
   });
 
+  test('a section asked for with a start signal shows as loading at once and sends its request only on the signal', async () => {
+    const { invoke, requests } = fake({ reputation: [{ ok: false, error: denied }] });
+    const ctx = new HostContextState('h.example', null, {}, invoke);
+    let start!: () => void;
+    const painted = new Promise<void>((resolve) => (start = resolve));
+    const loading = ctx.load('reputation', painted);
+    expect(ctx.state('reputation').status).toBe('loading');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(requests).toEqual([]);
+    start();
+    await loading;
+    expect(requests).toEqual([{ kind: 'reputation', host: 'h.example' }]);
+    expect(ctx.state('reputation').status).toBe('error');
+  });
+
   test('saved sections show as loaded; related hosts need a certificate', () => {
     const ctx = new HostContextState('h.example', null, { passiveDns: dnsPage(['a'], null) }, fake({}).invoke);
     expect(ctx.state('passiveDns').status).toBe('done');

@@ -59,10 +59,12 @@ export class HostContextState {
     return out;
   }
 
-  async load(kind: HostSectionKind): Promise<void> {
+  /** Shows the section as loading at once; the request goes out when `ready` resolves (e.g. after the first frame of the view is painted). */
+  async load(kind: HostSectionKind, ready?: Promise<unknown>): Promise<void> {
     const request = this.#request(kind);
     if (!request || this.#sections[kind].status === 'loading') return;
     this.#sections[kind] = { status: 'loading' };
+    if (ready) await ready;
     const r = await this.#invoke(request);
     this.#sections[kind] = r.ok ? { status: 'done', view: r.value, more: 'idle' } : { status: 'error', error: r.error };
   }
