@@ -1,27 +1,16 @@
 import * as fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALICE, BOB } from '../../support/entra-server';
-import { createHarness, type Harness } from './harness';
-import { installNetworkGuard, type NetworkGuard } from './network-guard';
+import { useHarness } from './harness';
+import { useNetworkGuard } from './network-guard';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
+const guard = useNetworkGuard();
 
 const aliceId = `${ALICE.oid}.${ALICE.tid}`;
 const bobId = `${BOB.oid}.${BOB.tid}`;
 
 describe('accounts', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.cleanup();
-    expect(guard.blocked).toEqual([]);
-  });
+  const h = useHarness(guard);
 
   it('keeps two accounts, makes the newest active, and switches between them', async () => {
     const auth = h.make();

@@ -1,15 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAesEncryptor } from '../../../src-main/core/auth';
-import { createHarness, readAllFiles, type Harness } from './harness';
-import { installNetworkGuard, type NetworkGuard } from './network-guard';
+import { readAllFiles, useHarness, type Harness } from './harness';
+import { useNetworkGuard } from './network-guard';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
+const guard = useNetworkGuard();
 
 function allTokens(h: Harness): string[] {
   const { access, refresh, id } = h.server.issuedTokens;
@@ -18,14 +14,7 @@ function allTokens(h: Harness): string[] {
 }
 
 describe('encrypted token cache', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.cleanup();
-    expect(guard.blocked).toEqual([]);
-  });
+  const h = useHarness(guard);
 
   it('leaves no token in plain text anywhere in the user-data folder', async () => {
     const auth = h.make();

@@ -3,11 +3,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { SettingsView } from '../../../src-shared/views';
 import type { Encryptor } from '../../../src-main/core/ports';
 import { createAesEncryptor, createAuthService, type AuthService, type AuthServiceOptions } from '../../../src-main/core/auth';
+import { PortolanFailure } from '../../../src-main/core/failure';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
 import { ALICE, startEntraServer, type BrowserStepResult, type EntraServer, type EntraUser } from '../../support/entra-server';
+import type { NetworkGuard } from './network-guard';
 
 export const SCOPE = 'https://graph.microsoft.com/ThreatIntelligence.Read.All';
 
@@ -75,6 +78,44 @@ export async function createHarness(opts: { server?: EntraServer; encryptor?: En
     },
   };
   return h;
+}
+
+/**
+ * A fresh harness for every test of the describe block (or file) that calls this: created before each test and
+ * cleaned up after it, when the guard must have blocked nothing. With `loopbackOnly`, every socket the file has
+ * opened so far must also have gone to 127.0.0.1 or localhost. The returned harness is the running test's own,
+ * fields included (a test may replace `settings` or `encryptor`).
+ */
+export function useHarness(guard: NetworkGuard, opts: { loopbackOnly?: boolean } = {}): Harness {
+  let current: Harness | null = null;
+  beforeEach(async () => {
+    current = await createHarness();
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = null;
+    expect(guard.blocked).toEqual([]);
+    if (opts.loopbackOnly) expect(guard.hosts.every((host) => host === '127.0.0.1' || host === 'localhost')).toBe(true);
+  });
+  const live = (): Harness => {
+    if (!current) throw new Error('the harness exists only while a test runs');
+    return current;
+  };
+  return new Proxy({} as Harness, {
+    get: (_target, key) => Reflect.get(live(), key),
+    set: (_target, key, value) => Reflect.set(live(), key, value),
+  });
+}
+
+/** The PortolanFailure `p` rejects with; anything else (a success, another error) fails the test. */
+export async function failureOf(p: Promise<unknown>): Promise<PortolanFailure> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof PortolanFailure) return err;
+    throw new Error(`expected a PortolanFailure, got ${String(err)}`, { cause: err });
+  }
+  throw new Error('expected the promise to fail');
 }
 
 /** Every file under dir, recursively, as raw bytes (for "no token in plain text" searches). */

@@ -2,6 +2,7 @@
 // net.Socket.prototype.connect catches every client in the process (http, https, tls, fetch/undici),
 // because each of them ends up there before a packet is sent.
 import * as net from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -36,6 +37,31 @@ export function installNetworkGuard(): NetworkGuard {
     restore: () => {
       net.Socket.prototype.connect = original;
     },
+  };
+}
+
+/**
+ * The guard for the whole test file that calls this at its top level: installed before its first test,
+ * removed after its last. The returned guard reads the installed one, so tests and hooks may hold it.
+ */
+export function useNetworkGuard(): NetworkGuard {
+  let installed: NetworkGuard | null = null;
+  beforeAll(() => {
+    installed = installNetworkGuard();
+  });
+  afterAll(() => installed?.restore());
+  const live = (): NetworkGuard => {
+    if (!installed) throw new Error('the network guard is installed in beforeAll: read it from a test or hook');
+    return installed;
+  };
+  return {
+    get hosts() {
+      return live().hosts;
+    },
+    get blocked() {
+      return live().blocked;
+    },
+    restore: () => live().restore(),
   };
 }
 

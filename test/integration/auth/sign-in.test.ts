@@ -1,36 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PortolanFailure } from '../../../src-main/core/failure';
+import { describe, expect, it } from 'vitest';
 import { ALICE, fetchAuthorizeForm, startEntraServer, submitAuthorizeForm } from '../../support/entra-server';
-import { createHarness, portClosed, redirectPort, SCOPE, type Harness } from './harness';
-import { installNetworkGuard, type NetworkGuard } from './network-guard';
+import { createHarness, failureOf, portClosed, redirectPort, SCOPE, useHarness } from './harness';
+import { useNetworkGuard } from './network-guard';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-
-async function failureOf(p: Promise<unknown>): Promise<PortolanFailure> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof PortolanFailure) return err;
-    throw new Error(`expected a PortolanFailure, got ${String(err)}`, { cause: err });
-  }
-  throw new Error('expected the promise to fail');
-}
+const guard = useNetworkGuard();
 
 describe('interactive sign-in against the Entra stand-in', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.cleanup();
-    // The network guard: every socket in this file went to loopback, and none was blocked.
-    expect(guard.blocked).toEqual([]);
-    expect(guard.hosts.every((host) => host === '127.0.0.1' || host === 'localhost')).toBe(true);
-  });
+  // Every socket in this file went to loopback, and none was blocked.
+  const h = useHarness(guard, { loopbackOnly: true });
 
   it('runs the real msal-node flow: form_post to the 127.0.0.1 loopback, PKCE-checked code exchange', async () => {
     const auth = h.make();

@@ -1,24 +1,9 @@
 import * as net from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PortolanFailure } from '../../../src-main/core/failure';
-import { createHarness, type Harness } from './harness';
-import { installNetworkGuard, type NetworkGuard } from './network-guard';
+import { describe, expect, it } from 'vitest';
+import { failureOf, useHarness } from './harness';
+import { useNetworkGuard } from './network-guard';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-
-async function failureOf(p: Promise<unknown>): Promise<PortolanFailure> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof PortolanFailure) return err;
-    throw new Error(`expected a PortolanFailure, got ${String(err)}`, { cause: err });
-  }
-  throw new Error('expected the promise to fail');
-}
+const guard = useNetworkGuard();
 
 describe('network guard', () => {
   it('blocks a connection that would leave loopback', async () => {
@@ -34,14 +19,7 @@ describe('network guard', () => {
 });
 
 describe('tokens for Graph calls', () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.cleanup();
-    expect(guard.blocked).toEqual([]);
-  });
+  const h = useHarness(guard);
 
   it('serves the cached access token silently after sign-in, without calling the authority', async () => {
     const auth = h.make();
