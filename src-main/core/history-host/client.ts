@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { HistoryQuery, HistorySelection } from '../../../src-shared/contract';
 import { ERROR_CODES } from '../../../src-shared/error-codes';
-import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../../src-shared/views';
+import type { CompareView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import type { AttachOutcome, ContextAttachInput } from '../history/attach-context';
 import type { ExportFormat, ExportOutcome } from '../history/export-stream';
@@ -203,15 +203,6 @@ export class HostedHistoryClient implements HistoryStore {
   }
   compare(beforeId: string, afterId: string): Promise<CompareView> {
     return this.#call('compare', beforeId, afterId);
-  }
-  exportJson(hostPortIds?: string[]): Promise<ExportView> {
-    return this.#call('exportJson', hostPortIds);
-  }
-  exportCsv(hostPortIds?: string[]): Promise<ExportView> {
-    return this.#call('exportCsv', hostPortIds);
-  }
-  import(content: string): Promise<ImportReportView> {
-    return this.#call('import', content);
   }
   async searchReady(): Promise<void> {
     await this.#call('searchReady');

@@ -18,9 +18,6 @@ export const CALL_METHODS = [
   'undo',
   'clear',
   'compare',
-  'exportJson',
-  'exportCsv',
-  'import',
   'searchReady',
   'close',
 ] as const satisfies readonly (keyof HistoryStore)[];

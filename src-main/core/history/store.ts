@@ -1,7 +1,7 @@
 // The history store: snapshots in their own conf files, a compact index kept in memory and persisted as a conf
 // store plus an fsync'd append-only journal, and search text that loads after the first page is on screen.
 // This file is the facade; open.ts recovers and rebuilds, compaction.ts folds the journal, search-text.ts,
-// undo-ledger.ts, transfer.ts (import/export) and housekeeping.ts (deferred work) hold the rest.
+// undo-ledger.ts, export-stream.ts and import-stream.ts (export, import) and housekeeping.ts (deferred work) hold the rest.
 import { mkdtempSync, promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import type { Writable } from 'node:stream';
 import type { HistoryQuery, HistorySelection } from '../../../src-shared/contract';
 import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { hostKey } from '../../../src-shared/host-port-input';
-import type { CompareView, ExportView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../../src-shared/views';
+import type { CompareView, HistoryPageView, ImportReportView, SnapshotMetaView, SnapshotView } from '../../../src-shared/views';
 import { PortolanFailure, fail } from '../failure';
 import { attachSection, type AttachOutcome, type ContextAttachInput } from './attach-context';
 import { ChangeMarks } from './change-marks';
@@ -29,7 +29,6 @@ import { HistoryState } from './state';
 import { asStorageFailure } from './storage-failure';
 import { writeExport, type ExportFormat, type ExportOutcome } from './export-stream';
 import { importStream, type ImportOptions, type ImportSource } from './import-stream';
-import { exportCsv, exportJson, importHistory } from './transfer';
 import type { DeleteInput, HistoryMetaInput, HistoryStore, HistoryStoreOptions, LatestRef, SnapshotInput } from './types';
 import { UndoLedger, deleteWithUndo, restore, type UndoEntry } from './undo-ledger';
 
@@ -257,11 +256,6 @@ class FileHistoryStore implements HistoryStore {
     return { removed };
   }
 
-  async import(content: string): Promise<ImportReportView> {
-    this.assertWritable();
-    return importHistory(this.state, content);
-  }
-
   /** Reads an export as a stream (NDJSON or an older JSON export), record by record. */
   async importFrom(open: ImportSource, options: ImportOptions = {}): Promise<ImportReportView> {
     this.assertWritable();
@@ -327,16 +321,6 @@ class FileHistoryStore implements HistoryStore {
     const before = await this.get(beforeId);
     const after = await this.get(afterId);
     return compareSnapshots(before, after);
-  }
-
-  async exportJson(hostPortIds?: string[]): Promise<ExportView> {
-    this.assertOpen();
-    return exportJson(this.state, hostPortIds);
-  }
-
-  async exportCsv(hostPortIds?: string[]): Promise<ExportView> {
-    this.assertOpen();
-    return exportCsv(this.state, hostPortIds);
   }
 
   /** Writes an export to `out` snapshot by snapshot; the caller ends `out`. */

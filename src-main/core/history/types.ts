@@ -2,7 +2,6 @@
 // can hand results straight to the renderer.
 import type {
   CompareView,
-  ExportView,
   HistoryPageView,
   ImportReportView,
   SnapshotMetaView,
@@ -93,9 +92,6 @@ export interface HistoryStore {
   undo(undoToken: string): Promise<{ restored: number }>;
   clear(): Promise<{ removed: number }>;
   compare(beforeId: string, afterId: string): Promise<CompareView>;
-  exportJson(hostPortIds?: string[]): Promise<ExportView>;
-  exportCsv(hostPortIds?: string[]): Promise<ExportView>;
-  import(content: string): Promise<ImportReportView>;
   /** Streams an export into `out` (which the caller ends); never holds the whole document. */
   exportTo(out: Writable, format: ExportFormat, hostPortIds?: string[]): Promise<ExportOutcome>;
   /** Reads an export as a stream; `open` is called again for the second pass of an all-or-nothing import. */
