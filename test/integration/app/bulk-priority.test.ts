@@ -1,38 +1,21 @@
 // Single lookups go first, in the real wiring: createCore with its one shared gate, the node transport and a
 // local Graph stand-in. While a bulk job has requests on their way and more queued, a lookup the analyst makes
 // takes the next free slot, ahead of every bulk request still waiting.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/app';
-import { createAesEncryptor } from '../../../src-main/core/auth';
-import { confKvFactory } from '../../../src-main/core/history';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-shared/contract';
 import { settle } from '../../support/fake-timers';
-import { startGraphServer, type Fault, type GraphServer } from '../../support/graph-server';
-import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
+import type { Fault } from '../../support/graph-server';
 import { eventually } from '../../support/eventually';
+import { apiRequests, useAppHarness } from './harness';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-
-let dir = '';
-let core: Core | null = null;
-let graph: GraphServer | null = null;
 const held: { url: string; answer: (f: Fault | void) => void }[] = [];
-afterEach(async () => {
-  // Whatever is still held is let go, so the core can close.
-  for (const h of held) h.answer();
-  held.length = 0;
-  await core?.dispose();
-  await graph?.close();
-  core = null;
-  graph = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const app = useAppHarness({
+  name: 'bulk-prio',
+  beforeTeardown: () => {
+    // Whatever is still held is let go, so the core can close.
+    for (const h of held) h.answer();
+    held.length = 0;
+  },
 });
 
 const ID = 'priority-single-1';
@@ -40,30 +23,15 @@ const HOSTS = Array.from({ length: 12 }, (_, i) => `10.3.0.${i + 1}`);
 
 describe('single lookups during a bulk job (real wiring)', () => {
   it('a lookup issued while the job has queued requests is sent before any of them', async () => {
-    graph = await startGraphServer({
+    const g = await app.graph({
       scenarios: false,
       hostPorts: { [ID]: { id: ID, port: 443, protocol: 'tcp', status: 'open', host: { id: '192.0.2.10' } } },
       requireToken: 'prio-token',
     });
     // Every listing of the job's hosts waits for the test to answer it.
-    graph.setFault(/\/hosts\/10\.3\./, { kind: 'hold', until: (req) => new Promise((answer) => held.push({ url: req.url, answer })) });
-    dir = mkdtempSync(join(tmpdir(), 'portolan-bulk-prio-'));
-    core = await createCore({
-      userDataDir: dir,
-      version: '0.0.0-test',
-      preview: true,
-      kv: confKvFactory,
-      encryptor: createAesEncryptor(),
-      openBrowser: async () => {
-        throw new Error('no browser in this test');
-      },
-      openExternal: async () => false,
-      staticToken: 'prio-token',
-      overrides: { graphBaseUrl: graph.url },
-    });
-    const c = core;
-    const g = graph;
-    const api = () => g.requests.filter((q) => q.url !== '/');
+    g.setFault(/\/hosts\/10\.3\./, { kind: 'hold', until: (req) => new Promise((answer) => held.push({ url: req.url, answer })) });
+    const c = await app.core({ staticToken: 'prio-token', overrides: { graphBaseUrl: g.url } });
+    const api = () => apiRequests(g);
     const isSingle = (url: string) => url.includes(`/hostPorts/${ID}`);
 
     const started = await dispatch(c.handlers, 'bulk:start', { name: 'priority', lines: HOSTS.map((h) => `${h}:22`) });

@@ -2,67 +2,31 @@
 // the Entra stand-in, the job against a Graph stand-in that accepts only tokens the authority issued. Signing
 // out holds the job with the reason shown and nothing more is sent; signing in again carries on, and every
 // host is listed exactly once.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/app';
-import { createAesFileEncryptor } from '../../../src-main/core/auth';
-import { confKvFactory } from '../../../src-main/core/history';
+import { describe, expect, it } from 'vitest';
 import type { BulkJobStatusView } from '../../../src-shared/bulk-views';
-import { dispatch } from '../../../src-shared/contract';
-import { startEntraServer, type EntraServer } from '../../support/entra-server';
 import { settle } from '../../support/fake-timers';
-import { startGraphServer, type GraphServer } from '../../support/graph-server';
-import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
 import { eventually } from '../../support/eventually';
+import { call as callCore, useAppHarness } from './harness';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-
-let dir = '';
-let entra: EntraServer | null = null;
-let graph: GraphServer | null = null;
-let core: Core | null = null;
 const held: (() => void)[] = [];
 let passThrough = false;
-afterEach(async () => {
-  passThrough = true;
-  for (const release of held.splice(0)) release();
-  await core?.dispose();
-  await graph?.close();
-  await entra?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  expect(guard.blocked).toEqual([]);
+const app = useAppHarness({
+  name: 'bulk-signin',
+  beforeTeardown: () => {
+    passThrough = true;
+    for (const release of held.splice(0)) release();
+  },
 });
 
 const HOSTS = Array.from({ length: 6 }, (_, i) => `10.7.0.${i + 1}`);
 
 describe('a bulk job across sign-out and sign-in (real wiring)', () => {
   it('holds on sign-out with the reason, sends nothing while signed out, and resumes after sign-in', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'portolan-bulk-signin-'));
-    const e = await startEntraServer();
-    entra = e;
-    const g = await startGraphServer({ scenarios: false, hostPorts: {}, acceptToken: (t) => e.issuedTokens.access.includes(t) });
-    graph = g;
+    const e = await app.entra();
+    const g = await app.graph({ scenarios: false, hostPorts: {}, acceptToken: (t) => e.issuedTokens.access.includes(t) });
     g.setFault(/\/hosts\/10\.7\./, { kind: 'hold', until: () => (passThrough ? Promise.resolve() : new Promise<void>((r) => held.push(r))) });
-    const c = await createCore({
-      userDataDir: dir,
-      version: '0.0.0-test',
-      preview: true,
-      kv: confKvFactory,
-      encryptor: await createAesFileEncryptor(join(dir, 'auth', 'preview-cache.key')),
-      openBrowser: async (url) => {
-        void e.completeBrowserStep(url);
-      },
-      openExternal: async () => false,
-      overrides: { authority: e.url, clientId: e.clientId, tenant: 'organizations', graphBaseUrl: g.url, caPem: e.caPem },
-    });
-    core = c;
-    const call = (channel: string, payload: unknown = {}) => dispatch(c.handlers, channel, payload);
+    const c = await app.signInCore(e, g);
+    const call = (channel: string, payload: unknown = {}) => callCore(c, channel, payload);
     const job = async (): Promise<BulkJobStatusView> => {
       const r = await call('bulk:status');
       if (!r.ok) throw new Error(r.error.message);

@@ -1,25 +1,15 @@
 // Sign-in and Graph together, as the app wires them (createCore): the real msal-node flow against the
 // Entra stand-in, the real Graph client against a Graph stand-in that accepts only tokens the authority
 // issued. Covers the 401 rule: one forced refresh and one retry, then "sign in again".
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/app';
-import { createAesFileEncryptor } from '../../../src-main/core/auth';
-import { confKvFactory } from '../../../src-main/core/history';
-import { dispatch } from '../../../src-shared/contract';
-import { startEntraServer, type EntraServer } from '../../support/entra-server';
-import { startGraphServer, type GraphServer } from '../../support/graph-server';
-import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../src-main/core/app';
+import type { EntraServer } from '../../support/entra-server';
+import type { GraphServer } from '../../support/graph-server';
+import { call, useAppHarness } from './harness';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-
-let dir: string;
+const app = useAppHarness({ name: 'core-signin' });
 let entra: EntraServer;
 let graph: GraphServer;
 let core: Core;
@@ -28,40 +18,15 @@ const revoked = new Set<string>();
 let graphAcceptsNothing = false;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'portolan-core-signin-'));
-  entra = await startEntraServer();
+  entra = await app.entra();
   revoked.clear();
   graphAcceptsNothing = false;
-  graph = await startGraphServer({
+  graph = await app.graph({
     acceptToken: (t) => !graphAcceptsNothing && entra.issuedTokens.access.includes(t) && !revoked.has(t),
   });
-  core = await makeCore();
-});
-afterEach(async () => {
-  await core.dispose();
-  await graph.close();
-  await entra.stop();
-  rmSync(dir, { recursive: true, force: true });
-  expect(guard.blocked).toEqual([]);
+  core = await app.signInCore(entra, graph);
 });
 
-async function makeCore(): Promise<Core> {
-  return createCore({
-    userDataDir: dir,
-    version: '0.0.0-test',
-    preview: true,
-    kv: confKvFactory,
-    encryptor: await createAesFileEncryptor(join(dir, 'auth', 'preview-cache.key')),
-    // The user's browser: follow the sign-in URL and post the form back to the loopback.
-    openBrowser: async (url) => {
-      void entra.completeBrowserStep(url);
-    },
-    openExternal: async () => false,
-    overrides: { authority: entra.url, clientId: entra.clientId, tenant: 'organizations', graphBaseUrl: graph.url, caPem: entra.caPem },
-  });
-}
-
-const call = (c: Core, channel: string, payload: unknown = {}) => dispatch(c.handlers, channel, payload);
 const lookUp = (c: Core, id: string) => call(c, 'lookup:run', { requestId: id, host: '85.13.139.18', port: 21 });
 const grants = () => entra.tokenRequests.map((r) => r.grantType);
 const bearerOf = (i: number) => graph.requests[i]?.headers.authorization?.replace(/^Bearer /, '');
@@ -83,7 +48,7 @@ describe('signed in through createCore', () => {
 
     const secrets = [...entra.issuedTokens.access, ...entra.issuedTokens.refresh, ...entra.issuedTokens.id];
     expect(secrets.length).toBeGreaterThanOrEqual(3);
-    for (const file of filesUnder(dir)) {
+    for (const file of filesUnder(app.dir)) {
       const bytes = readFileSync(file).toString('latin1');
       for (const s of secrets) expect(bytes.includes(s), `${file} holds a token`).toBe(false);
     }
@@ -127,7 +92,7 @@ describe('signed in through createCore', () => {
     await call(core, 'auth:signIn');
     await core.dispose();
     const authorizeBefore = entra.authorizeRequests.length;
-    core = await makeCore();
+    core = await app.signInCore(entra, graph);
     expect(await call(core, 'auth:status')).toMatchObject({ ok: true, value: { signedIn: true } });
     expect((await lookUp(core, 'r1')).ok).toBe(true);
     expect(entra.authorizeRequests.length).toBe(authorizeBefore);

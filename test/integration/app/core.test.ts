@@ -1,68 +1,12 @@
 // The composition root as the preview and the shell use it: real settings, history on disk (conf), the
 // node transport and the Graph client against a local Graph-shaped server. Only the browser is stubbed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/app';
+import { describe, expect, it } from 'vitest';
 import type { CoreOptions } from '../../../src-main/core/app-options';
-import { createAesEncryptor } from '../../../src-main/core/auth';
-import { confKvFactory } from '../../../src-main/core/history';
-import { dispatch } from '../../../src-shared/contract';
-import { startGraphServer, type GraphServer } from '../../support/graph-server';
-import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
+import { apiRequests, call, useAppHarness } from './harness';
 
-let dir: string;
-let cores: Core[] = [];
-let graphs: GraphServer[] = [];
-
-// Nothing here may leave 127.0.0.1, including the app:info reachability probe.
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'portolan-core-'));
-});
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.dispose()));
-  await Promise.all(graphs.map((g) => g.close().catch(() => undefined)));
-  cores = [];
-  graphs = [];
-  rmSync(dir, { recursive: true, force: true });
-  expect(guard.blocked).toEqual([]);
-});
-
-async function core(extra: Partial<CoreOptions> = {}): Promise<Core> {
-  const c = await createCore({
-    userDataDir: dir,
-    version: '0.0.0-test',
-    preview: true,
-    kv: confKvFactory,
-    encryptor: createAesEncryptor(),
-    openBrowser: async () => {
-      throw new Error('no browser in this test');
-    },
-    openExternal: async () => false,
-    ...extra,
-  });
-  cores.push(c);
-  return c;
-}
-
-async function graph(token: string): Promise<GraphServer> {
-  const g = await startGraphServer({ requireToken: token });
-  graphs.push(g);
-  return g;
-}
-
-const call = (c: Core, channel: string, payload: unknown = {}) => dispatch(c.handlers, channel, payload);
-
-
-/** Graph API calls, without the unauthenticated reachability probe of the service root. */
-const apiRequests = (g: GraphServer) => g.requests.filter((q) => q.url !== '/');
+const app = useAppHarness({ name: 'core' });
+const core = (extra: Partial<CoreOptions> = {}) => app.core(extra);
+const graph = (token: string) => app.graph({ requireToken: token });
 
 describe('createCore', () => {
   it('with a static token: looks up through the Graph root, saves a snapshot, and reads it back', async () => {
@@ -91,7 +35,6 @@ describe('createCore', () => {
     const first = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
     expect(first.ok).toBe(true);
     await g.close();
-    graphs = [];
     // A new core: the reachability answer is cached per core for a few seconds.
     const again = await core({ staticToken: 't', overrides: { graphBaseUrl: g.url } });
     expect(await call(again, 'app:info')).toMatchObject({ ok: true, value: { online: false } });

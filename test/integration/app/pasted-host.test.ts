@@ -1,42 +1,12 @@
 // What the form sends after tidying a paste, and the raw paste itself, are the same lookup to main:
 // lookup:run reads the Host text with the form's own rules (demo source, so no network at all).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/app';
-import { createAesEncryptor } from '../../../src-main/core/auth';
-import { confKvFactory } from '../../../src-main/core/history';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../src-main/core/app';
 import { dispatch, type LookupResultView, type Result } from '../../../src-shared/contract';
-import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
+import { useAppHarness } from './harness';
 
-let guard: NetworkGuard;
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
-  expect(guard.blocked).toEqual([]);
-});
-
-async function demoCore(): Promise<Core> {
-  const dir = mkdtempSync(join(tmpdir(), 'portolan-pasted-'));
-  const c = await createCore({
-    userDataDir: dir, version: '0.0.0-test', preview: true, kv: confKvFactory, encryptor: createAesEncryptor(),
-    openBrowser: async () => {
-      throw new Error('no browser in this test');
-    },
-    openExternal: async () => false,
-  });
-  cleanups.push(async () => {
-    await c.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return c;
-}
+const app = useAppHarness({ name: 'pasted' });
+const demoCore = (): Promise<Core> => app.core();
 
 const run = (c: Core, request: Record<string, unknown>) => dispatch(c.handlers, 'lookup:run', { requestId: 'r1', ...request }) as Promise<Result<LookupResultView>>;
 

@@ -1,42 +1,14 @@
 // settings:set through the IPC dispatch of a real core: a change of where tokens go waits for the host's
 // confirmEndpoints port; a refusal fails typed and leaves the settings as they were.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/app';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../src-main/core/app';
 import type { CoreOptions } from '../../../src-main/core/app-options';
-import { createAesEncryptor } from '../../../src-main/core/auth';
-import { confKvFactory } from '../../../src-main/core/history';
 import type { EndpointChange } from '../../../src-main/core/settings';
 import { dispatch } from '../../../src-shared/contract';
+import { useAppHarness } from './harness';
 
-let dir: string;
-let core: Core | null = null;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'portolan-settings-endpoints-'));
-});
-afterEach(async () => {
-  await core?.dispose();
-  core = null;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(extra: Partial<CoreOptions>): Promise<Core> {
-  core = await createCore({
-    userDataDir: dir,
-    version: '0.0.0-test',
-    preview: false,
-    kv: confKvFactory,
-    encryptor: createAesEncryptor(),
-    openBrowser: async () => {
-      throw new Error('no browser in this test');
-    },
-    openExternal: async () => false,
-    ...extra,
-  });
-  return core;
-}
+const app = useAppHarness({ name: 'settings-endpoints' });
+const start = (extra: Partial<CoreOptions>): Promise<Core> => app.core({ preview: false, ...extra });
 
 const EVIL = { cloud: 'custom', customAuthority: 'https://login.evil.example', customGraphRoot: 'https://graph.evil.example' };
 

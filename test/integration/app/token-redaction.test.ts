@@ -1,57 +1,21 @@
 // A Graph stand-in that echoes the caller's opaque bearer token back in its error answers (JSON fields,
 // an HTML page, a response header): nothing of it may come back over IPC.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src-main/core/app';
-import { createAesEncryptor } from '../../../src-main/core/auth';
-import { confKvFactory } from '../../../src-main/core/history';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../src-main/core/app';
 import { dispatch } from '../../../src-shared/contract';
-import { startGraphServer, type GraphServer } from '../../support/graph-server';
-import { installNetworkGuard, type NetworkGuard } from '../auth/network-guard';
+import type { GraphServer } from '../../support/graph-server';
+import { useAppHarness } from './harness';
 
 // Not JWT-shaped, so pattern-based redaction cannot recognise it; only the exact value can.
 const TOKEN = 'opaque-token-xyz123';
 
-let dir: string;
-let core: Core | null = null;
-let graph: GraphServer | null = null;
-let guard: NetworkGuard;
-
-beforeAll(() => {
-  guard = installNetworkGuard();
-});
-afterAll(() => guard.restore());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'portolan-redact-'));
-});
-afterEach(async () => {
-  await core?.dispose();
-  await graph?.close();
-  core = null;
-  graph = null;
-  rmSync(dir, { recursive: true, force: true });
-  expect(guard.blocked).toEqual([]);
-});
+const app = useAppHarness({ name: 'redact' });
 
 async function start(format: 'json' | 'html', status: number): Promise<{ c: Core; g: GraphServer }> {
-  graph = await startGraphServer({ requireToken: TOKEN });
-  graph.setFault('/hostPorts/', { kind: 'echoToken', status, format });
-  core = await createCore({
-    userDataDir: dir,
-    version: '0.0.0-test',
-    preview: true,
-    kv: confKvFactory,
-    encryptor: createAesEncryptor(),
-    openBrowser: async () => {
-      throw new Error('no browser in this test');
-    },
-    openExternal: async () => false,
-    staticToken: TOKEN,
-    overrides: { graphBaseUrl: graph.url },
-  });
-  return { c: core, g: graph };
+  const g = await app.graph({ requireToken: TOKEN });
+  g.setFault('/hostPorts/', { kind: 'echoToken', status, format });
+  const c = await app.core({ staticToken: TOKEN, overrides: { graphBaseUrl: g.url } });
+  return { c, g };
 }
 
 describe('a token echoed back by Graph never crosses IPC', () => {
