@@ -40,6 +40,7 @@ const WRITES_PER_TURN = 64;
 const SNAPSHOT_RECORD_HEAD = '{"type":"snapshot","snapshot":';
 
 type Meta = HostPortMeta & { hostPortId: string };
+type Pending = { line: JournalRecord; rec: SnapRec; terms: string[] };
 
 export async function importStream(state: HistoryState, open: ImportSource, opts: ImportOptions = {}): Promise<ImportReportView> {
   loadSearch(state);
@@ -136,7 +137,9 @@ class ImportPass implements LegacySink {
   private readonly problems: ImportProblemView[] = [];
   private readonly metas: Meta[] = [];
   private readonly seen = new Set<string>();
-  private pending: { line: JournalRecord; rec: SnapRec; terms: string[] }[] = [];
+  private pending: Pending[] = [];
+  /** The batch being made durable while the next one is written. */
+  private recording: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly state: HistoryState,
@@ -203,13 +206,21 @@ class ImportPass implements LegacySink {
 
   /**
    * The batch's files were written without an fsync; their folders are synced (several at once), then one journal
-   * append (one fsync) makes the whole batch visible.
+   * append (one fsync) makes the whole batch visible. The next batch's files are written while those folders sync:
+   * batches are recorded in order, at most one in flight, and a failure ends the import at the next flush.
    */
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    await this.state.files.syncDirs();
+    await this.recording;
+    const recorded = this.state.files.syncDirs().then(() => this.recordBatch(batch));
+    // Awaited by the next flush or by finish(); marked handled now so a failure waits for that to be reported.
+    recorded.catch(() => undefined);
+    this.recording = recorded;
+  }
+
+  private recordBatch(batch: Pending[]): void {
     // The generation may have moved on while the folders were synced (a background compaction started).
     this.state.journal.append(batch.map(({ line }) => ({ ...line, g: this.state.generation })));
     for (const { rec, terms } of batch) this.state.mem.add(rec, terms);
@@ -220,6 +231,7 @@ class ImportPass implements LegacySink {
     if (this.dryRun) return;
     try {
       await this.flush();
+      await this.recording;
     } finally {
       this.applyMeta();
       maybeCompact(this.state);
