@@ -114,7 +114,7 @@ function adoptOrphans(state: HistoryState, ledger: UndoLedger): void {
   const adopted: { rec: SnapRec; terms: string[] }[] = [];
   for (const { dir, id } of state.files.scan()) {
     if (state.closed) return;
-    if (state.mem.snaps.has(id) || ledger.holds(id)) continue;
+    if (state.mem.snaps.has(id) || ledger.holds(id) || state.importing.has(id)) continue;
     const got = state.files.readAt(dir, id);
     if (!got.ok || state.files.pathOf(id, got.snapshot.hostPortId) !== kvPath(dir, id)) continue;
     const rec = recFromSnapshot(got.snapshot);

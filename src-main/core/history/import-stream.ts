@@ -189,6 +189,7 @@ class ImportPass implements LegacySink {
     const terms = searchTerms(s);
     // A file that cannot be written ends the import; the ones before it are listed by finish().
     this.state.files.writeUnsynced(s, json !== undefined && storedAsIs(s) ? snapshotFileTextAround(json) : snapshotFileText(s));
+    this.state.importing.add(s.id);
     this.pending.push({ line: { g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms }, rec, terms });
     if (this.pending.length >= BATCH) await this.flush();
     else if (this.pending.length % WRITES_PER_TURN === 0) await nextTurn();
@@ -214,7 +215,10 @@ class ImportPass implements LegacySink {
     this.pending = [];
     if (batch.length === 0) return;
     await this.recording;
-    const recorded = this.state.files.syncDirs().then(() => this.recordBatch(batch));
+    const recorded = this.state.files
+      .syncDirs()
+      .then(() => this.recordBatch(batch))
+      .finally(() => this.unmark(batch));
     // Awaited by the next flush or by finish(); marked handled now so a failure waits for that to be reported.
     recorded.catch(() => undefined);
     this.recording = recorded;
@@ -227,12 +231,18 @@ class ImportPass implements LegacySink {
     this.added += batch.length;
   }
 
+  /** Files of a batch that is listed now, or never will be by this import (an orphan sweep may take them then). */
+  private unmark(batch: Pending[]): void {
+    for (const { rec } of batch) this.state.importing.delete(rec.id);
+  }
+
   async finish(): Promise<void> {
     if (this.dryRun) return;
     try {
       await this.flush();
       await this.recording;
     } finally {
+      this.unmark(this.pending);
       this.applyMeta();
       maybeCompact(this.state);
     }

@@ -25,6 +25,8 @@ export class HistoryState {
   closed = false;
   /** Advanced by every compaction; a background compaction whose epoch is no longer current gives up. */
   compactionEpoch = 0;
+  /** Snapshot files an import has written whose journal line is still to come: not orphans of a crash. */
+  readonly importing = new Set<string>();
   /** Set by the housekeeping: runs a compaction soon, off the path of the call that asked. */
   scheduleCompaction: () => void = () => undefined;
 
