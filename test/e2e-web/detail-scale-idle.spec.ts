@@ -33,9 +33,25 @@ const stand = useGraphPreview(
   { name: 'idle' },
 );
 
-/** Resolves when the page has been idle once (every deferred render done). */
+/**
+ * Resolves when every deferred render is done: the banner rows stop changing from one idle callback to the next
+ * (the table adds the rows beyond the viewport a step per idle turn). In the page as a string: the test tsconfig
+ * has no DOM library.
+ */
 async function idle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((r) => (globalThis as unknown as { requestIdleCallback(cb: () => void): void }).requestIdleCallback(() => r())));
+  await page.evaluate(`new Promise((resolve) => {
+    let last = -1;
+    let same = 0;
+    let calls = 0;
+    const check = () => {
+      const rows = document.querySelectorAll('#section-banners tbody tr').length;
+      same = rows === last ? same + 1 : 0;
+      last = rows;
+      if (same >= 2 || ++calls >= 60) resolve(undefined);
+      else requestIdleCallback(check);
+    };
+    requestIdleCallback(check);
+  })`);
 }
 
 async function open(page: Page): Promise<void> {
