@@ -71,7 +71,6 @@ function playwrightFailures(r) {
 }
 
 function firstLine(text) {
-  // eslint-disable-next-line no-control-regex
   const plain = String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '');
   return plain.split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '(no message)';
 }
