@@ -4,8 +4,12 @@
 // rebuilt on every scroll pays for those, this builds the same text with the fewest nodes.
 import type { Segment } from '../visible-text';
 
-/** The nodes for `segments`: a line break after an escape joins the text that follows it, not a node of its own. */
-export function segmentNodes(doc: Document, segments: readonly Segment[]): Node[] {
+/**
+ * The nodes for `segments`. With `lineBreaks` (multi-line text in a <pre>), an escape that ends a line is followed
+ * by a real line break, joined to the text after it rather than a node of its own; short one-line fields leave it
+ * out.
+ */
+export function segmentNodes(doc: Document, segments: readonly Segment[], lineBreaks = true): Node[] {
   const out: Node[] = [];
   let pending = '';
   for (const s of segments) {
@@ -14,7 +18,7 @@ export function segmentNodes(doc: Document, segments: readonly Segment[]): Node[
       continue;
     }
     if (pending) out.push(doc.createTextNode(pending));
-    pending = s.lineBreak ? '\n' : '';
+    pending = lineBreaks && s.lineBreak ? '\n' : '';
     const mark = doc.createElement('span');
     mark.className = s.label ? 'esc ctl' : 'esc';
     if (s.label) mark.dataset.label = s.label;
@@ -30,9 +34,9 @@ export function segmentNodes(doc: Document, segments: readonly Segment[]): Node[
  * An attachment that keeps an element's children equal to the segments (plus `tail`, e.g. a mark that the text
  * was cut), rebuilt whenever what the getter reads changes.
  */
-export function segmentsInto(segments: () => readonly Segment[], tail?: (el: HTMLElement) => Node | null) {
+export function segmentsInto(segments: () => readonly Segment[], tail?: (el: HTMLElement) => Node | null, lineBreaks = true) {
   return (el: HTMLElement): void => {
-    const nodes = segmentNodes(el.ownerDocument, segments());
+    const nodes = segmentNodes(el.ownerDocument, segments(), lineBreaks);
     const end = tail?.(el);
     if (end) nodes.push(end);
     el.replaceChildren(...nodes);

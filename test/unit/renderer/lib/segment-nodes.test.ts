@@ -60,4 +60,10 @@ describe('segment nodes', () => {
     expect(nodesOf('plain text')).toEqual([{ kind: 'text', data: 'plain text' }]);
     expect(nodesOf('')).toEqual([]);
   });
+
+  it('one-line fields mark a line feed without breaking the line', () => {
+    const nodes = segmentNodes(doc, toSegments('a\nb'), false) as unknown as FakeNode[];
+    expect(textOf(nodes)).toBe('a␊b');
+    expect(nodes).toHaveLength(3);
+  });
 });
