@@ -4,9 +4,9 @@
 // the wall time of the same work several-fold, the CPU time much less.
 //
 // Each step waits for frames and for the page to go idle, so the table's deferred work (the rows beyond the edges
-// of the viewport, added when idle) runs inside the trace too. The table before it rendered that margin a
-// step at a time cost 40-55 ms of CPU in its heaviest scroll task here (the whole margin in one idle task, and rows
-// of ~100 nodes each laid out on every jump) and fails; after, its heaviest costs about 20-30 ms.
+// of the viewport, added when idle) runs inside the trace too. Measured on the shared 2-core machine: the table
+// before it added that margin a step at a time (and while its rows held about twice the nodes) had a heaviest
+// task of 42-50 ms of CPU in three runs, and fails, though on a quiet machine by a few ms only; after, 30-34 ms.
 import { expect, test, type Page } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
 import { useGraphPreview } from '../support/graph-preview';
