@@ -4,13 +4,27 @@
 // rebuilt on every scroll pays for those, this builds the same text with the fewest nodes.
 import type { Segment } from '../visible-text';
 
+/** What a marked span needs; a DOM element has it. */
+export interface MarkSpan {
+  className: string;
+  title: string;
+  textContent: string | null;
+  dataset: { label?: string };
+}
+
+/** The two document calls the nodes are made with: a Document has them, and a unit test can record them. */
+export interface NodeFactory<T, S extends MarkSpan> {
+  createTextNode(text: string): T;
+  createElement(tag: 'span'): S;
+}
+
 /**
  * The nodes for `segments`. With `lineBreaks` (multi-line text in a <pre>), an escape that ends a line is followed
  * by a real line break, joined to the text after it rather than a node of its own; short one-line fields leave it
  * out.
  */
-export function segmentNodes(doc: Document, segments: readonly Segment[], lineBreaks = true): Node[] {
-  const out: Node[] = [];
+export function segmentNodes<T, S extends MarkSpan>(doc: NodeFactory<T, S>, segments: readonly Segment[], lineBreaks = true): (T | S)[] {
+  const out: (T | S)[] = [];
   let pending = '';
   for (const s of segments) {
     if (s.kind === 'text') {
@@ -28,17 +42,4 @@ export function segmentNodes(doc: Document, segments: readonly Segment[], lineBr
   }
   if (pending) out.push(doc.createTextNode(pending));
   return out;
-}
-
-/**
- * An attachment that keeps an element's children equal to the segments (plus `tail`, e.g. a mark that the text
- * was cut), rebuilt whenever what the getter reads changes.
- */
-export function segmentsInto(segments: () => readonly Segment[], tail?: (el: HTMLElement) => Node | null, lineBreaks = true) {
-  return (el: HTMLElement): void => {
-    const nodes = segmentNodes(el.ownerDocument, segments(), lineBreaks);
-    const end = tail?.(el);
-    if (end) nodes.push(end);
-    el.replaceChildren(...nodes);
-  };
 }

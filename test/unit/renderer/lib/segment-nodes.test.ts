@@ -23,9 +23,9 @@ type FakeNode = FakeText | FakeElement;
 const doc = {
   createTextNode: (data: string): FakeText => ({ kind: 'text', data }),
   createElement: (tag: string): FakeElement => ({ kind: 'element', tag, className: '', title: '', textContent: '', dataset: {} }),
-} as unknown as Document;
+};
 
-const nodesOf = (text: string): FakeNode[] => segmentNodes(doc, pairLineEnds(toSegments(text))) as unknown as FakeNode[];
+const nodesOf = (text: string): FakeNode[] => segmentNodes(doc, pairLineEnds(toSegments(text)));
 const textOf = (nodes: FakeNode[]): string => nodes.map((n) => (n.kind === 'text' ? n.data : n.textContent)).join('');
 
 describe('segment nodes', () => {
@@ -62,7 +62,7 @@ describe('segment nodes', () => {
   });
 
   it('one-line fields mark a line feed without breaking the line', () => {
-    const nodes = segmentNodes(doc, toSegments('a\nb'), false) as unknown as FakeNode[];
+    const nodes = segmentNodes(doc, toSegments('a\nb'), false);
     expect(textOf(nodes)).toBe('a␊b');
     expect(nodes).toHaveLength(3);
   });
