@@ -6,6 +6,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import type { Stamp } from '../../../src-shared/views';
 import type { DetailInput } from './detail-input';
 import DetailView from './DetailView.svelte';
+import LoadingState from './LoadingState.svelte';
 
 const stamp = (raw: string): Stamp => ({ raw, ms: Date.parse(raw) });
 
@@ -44,10 +45,12 @@ function sample(): DetailInput {
   };
 }
 
-/** Renders a made-up saved detail off the document and removes it again, in one go. */
+/** Renders the loading state and a made-up saved detail off the document and removes them again, in one go. */
 export function warmDetailView(): void {
   const target = document.createElement('div');
+  const loading = mount(LoadingState, { target, props: { target: '192.0.2.1:443', startedAt: Date.now() } });
   const view = mount(DetailView, { target, props: { detail: sample(), saved: true } });
   flushSync();
   void unmount(view);
+  void unmount(loading);
 }
