@@ -110,6 +110,8 @@ export class Housekeeping {
  * at the next open), so every such file is a real Graph answer and goes back into the list.
  */
 function adoptOrphans(state: HistoryState, ledger: UndoLedger): void {
+  if (state.closed) return;
+  state.files.removeLeftoverTemps();
   const lines: JournalRecord[] = [];
   const adopted: { rec: SnapRec; terms: string[] }[] = [];
   for (const { dir, id } of state.files.scan()) {

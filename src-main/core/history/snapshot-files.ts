@@ -165,6 +165,33 @@ export class SnapshotFiles {
 
   /** Every snapshot file on disk as [hostPort folder, snapshot id]; for rebuilds and the orphan sweep. */
   *scan(): Generator<{ dir: string; id: string }> {
+    for (const { dir, files } of this.folders()) {
+      for (const f of files) {
+        // Skips conf's temp files and files already moved aside.
+        const m = /^([A-Za-z0-9_-]{1,128})\.json$/.exec(f);
+        if (m) yield { dir, id: m[1]! };
+      }
+    }
+  }
+
+  /**
+   * Removes the temp files a write cut short by a crash leaves behind: this file's own (".<id>.<pid>-<n>.tmp") and
+   * conf's ("<id>.json.tmp-<digits><hex>"). Called only when no write of this process is under way (writes are
+   * synchronous, and the caller runs in one turn), after an abrupt exit, when such files can exist.
+   */
+  removeLeftoverTemps(): number {
+    let removed = 0;
+    for (const { dir, files } of this.folders()) {
+      for (const f of files) {
+        if (!LEFTOVER_TEMP.test(f)) continue;
+        rmSync(join(dir, f), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private *folders(): Generator<{ dir: string; files: string[] }> {
     const root = join(this.root, SNAPSHOT_DIR);
     let dirs: string[];
     try {
@@ -174,16 +201,10 @@ export class SnapshotFiles {
     }
     for (const d of dirs) {
       const dir = join(root, d);
-      let files: string[];
       try {
-        files = readdirSync(dir);
+        yield { dir, files: readdirSync(dir) };
       } catch {
         continue;
-      }
-      for (const f of files) {
-        // Skips conf's temp files and files already moved aside.
-        const m = /^([A-Za-z0-9_-]{1,128})\.json$/.exec(f);
-        if (m) yield { dir, id: m[1]! };
       }
     }
   }
@@ -217,6 +238,9 @@ export class SnapshotFiles {
     return dir;
   }
 }
+
+/** A temp file of an interrupted write: ours (see writeUnsynced) or conf's. */
+const LEFTOVER_TEMP = /^(?:\.[A-Za-z0-9_-]{1,128}\.\d+-\d+\.tmp|[A-Za-z0-9_-]{1,128}\.json\.tmp-\d{10}[a-f0-9]{6})$/;
 
 /** Writes a new temp file (owner-only from its creation; a umask can only narrow it) and renames it into place. */
 function createThenRename(tmp: string, path: string, text: string): void {
