@@ -38,6 +38,9 @@ export async function writeTempInSteps(
       out += JSON.stringify(piece).slice(1, -1);
       if (out.length >= FLUSH_CHARS) {
         await handle.write(out);
+        // Flushed a piece at a time: one flush of the whole file at the end (tens of MB at 100,000 snapshots)
+        // holds the disk that long, and a save's own fsync meanwhile waits behind it.
+        await handle.datasync();
         out = '';
       }
       await turn();
