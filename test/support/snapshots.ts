@@ -1,6 +1,6 @@
 // Realistic, deterministic snapshot inputs for history tests and the benchmark: Graph-shaped raw responses of
 // 3 to 5 KB with varied banners (HTTP, SSH, SMTP, FTP, TLS, ...), services and certificates.
-import type { BannerView, CertificateView, HostPortView, ServiceView, Stamp } from '../../src-shared/views';
+import type { BannerView, CertificateView, HostPortView, ServiceView, SnapshotView, Stamp } from '../../src-shared/views';
 import type { SnapshotInput } from '../../src-main/core/history';
 
 /** Small deterministic PRNG (mulberry32) so every run builds the same history. */
@@ -188,5 +188,24 @@ function entity(org: string, cn: string, alternateNames: string[] = []): Certifi
     surname: null,
     serialNumber: null,
     address: null,
+  };
+}
+
+/** A saved snapshot as an export holds it: makeSnapshot's input (without host context), an id, a fixed save time. */
+export function makeSnapshotView(i: number, opts: { id: string; hostPorts: number }): SnapshotView {
+  const input = makeSnapshot(i, { hostPorts: opts.hostPorts });
+  return {
+    id: opts.id,
+    hostPortId: input.hostPortId,
+    host: input.host,
+    port: input.port,
+    savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    cloud: input.cloud,
+    tenant: input.tenant,
+    account: input.account,
+    source: input.source,
+    request: input.request,
+    raw: input.raw,
+    hostPort: input.hostPort,
   };
 }

@@ -5,14 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotView } from '../../../src-shared/views';
 import { JOURNAL_FILE } from '../../../src-main/core/history/layout';
-import { makeSnapshot } from '../../support/snapshots';
+import { makeSnapshotView } from '../../support/snapshots';
 import { ManualScheduler, openStore, tempDir } from './helpers';
 
-function view(i: number): SnapshotView {
-  const input = makeSnapshot(i, { hostPorts: 3 });
-  const { savedAt: _unused, context: _none, ...rest } = input;
-  return { ...rest, id: `0000000${i}-abc`, savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() };
-}
+const view = (i: number): SnapshotView => makeSnapshotView(i, { id: `0000000${i}-abc`, hostPorts: 3 });
 
 describe('import and the orphan sweep', () => {
   it('the sweep running in the middle of an import adopts none of the files the import has yet to list', async () => {

@@ -8,26 +8,11 @@ import { snapshotFile, snapshotFileTextAround, storedAsIs } from '../../../src-m
 import { kvPath } from '../../../src-main/core/history/kv-files';
 import { hostPortDir } from '../../../src-main/core/history/layout';
 import { context, portEntry, reputationSection } from '../../support/host-context-fixtures';
-import { makeSnapshot } from '../../support/snapshots';
+import { makeSnapshotView } from '../../support/snapshots';
 import { openStore, tempDir } from './helpers';
 
 function view(i: number, extra: Partial<SnapshotView> = {}): SnapshotView {
-  const input = makeSnapshot(i, { hostPorts: 3 });
-  return {
-    id: `0000000${i}-abc`,
-    hostPortId: input.hostPortId,
-    host: input.host,
-    port: input.port,
-    savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-    cloud: input.cloud,
-    tenant: input.tenant,
-    account: input.account,
-    source: input.source,
-    request: input.request,
-    raw: input.raw,
-    hostPort: input.hostPort,
-    ...extra,
-  };
+  return { ...makeSnapshotView(i, { id: `0000000${i}-abc`, hostPorts: 3 }), ...extra };
 }
 
 describe('snapshot file text from a record', () => {

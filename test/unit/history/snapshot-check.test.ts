@@ -6,24 +6,10 @@ import type { SnapshotView } from '../../../src-shared/views';
 import { snapshotSchema } from '../../../src-main/core/history/export-format';
 import { surelyValidSnapshot } from '../../../src-main/core/history/snapshot-check';
 import { context, portEntry, reputationSection } from '../../support/host-context-fixtures';
-import { makeSnapshot } from '../../support/snapshots';
+import { makeSnapshotView } from '../../support/snapshots';
 
 function view(i: number): SnapshotView {
-  const input = makeSnapshot(i, { hostPorts: 5 });
-  const v: SnapshotView = {
-    id: `00000000${i}-abcdef`,
-    hostPortId: input.hostPortId,
-    host: input.host,
-    port: input.port,
-    savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-    cloud: input.cloud,
-    tenant: input.tenant,
-    account: input.account,
-    source: input.source,
-    request: input.request,
-    raw: input.raw,
-    hostPort: input.hostPort,
-  };
+  const v = makeSnapshotView(i, { id: `00000000${i}-abcdef`, hostPorts: 5 });
   if (i % 2 === 1) v.context = context('example.com', [portEntry(443)], { reputation: reputationSection('neutral', 3, '2026-01-02T03:05:00.000Z') });
   return JSON.parse(JSON.stringify(v)) as SnapshotView;
 }
