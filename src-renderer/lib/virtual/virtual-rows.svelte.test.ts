@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextRow } from './grid-keys';
-import { OVERSCAN, OVERSCAN_STEP, VirtualRows } from './virtual-rows.svelte';
+import { OVERSCAN, OVERSCAN_STEP } from './overscan';
+import { VirtualRows } from './virtual-rows.svelte';
 
 /** A scheduler the test runs by hand. */
 function manual() {

@@ -2,16 +2,9 @@
 // measured by item (so a re-sort or a filter keeps what was measured), and the active row of the keyboard model.
 import { untrack } from 'svelte';
 import { whenIdle, type Later } from '../when-idle';
+import { OVERSCAN, OVERSCAN_STEP } from './overscan';
 import { RowHeights } from './row-heights';
 import { scrollToReveal, visibleRange, type VisibleRange } from './visible-range';
-
-/** Rows rendered beyond each edge of the viewport once scrolling has settled. */
-export const OVERSCAN = 6;
-/**
- * Rows added beyond each edge per idle turn while the margin widens. A whole margin at once (a dozen rows laid
- * out in one task) costs more than a frame's budget, and is thrown away unseen when the next jump follows.
- */
-export const OVERSCAN_STEP = 1;
 
 export class VirtualRows {
   #items: () => readonly number[];

@@ -6,7 +6,6 @@ import { ThrottleGate } from '../../../src-main/core/bulk/gate';
 import { createBulkGraph } from '../../../src-main/core/bulk/graph-calls';
 import { BulkJob } from '../../../src-main/core/bulk/job';
 import { realTimers } from '../../../src-main/core/bulk/timers';
-import { parseRetryAfterMs } from '../../../src-main/core/graph/retry';
 import { createNodeTransport } from '../../../src-main/core/net/node-transport';
 import type { HttpTransport } from '../../../src-main/core/ports';
 import { planBulk } from '../../../src-shared/bulk-targets';
@@ -37,13 +36,18 @@ describe('bulk job against a stand-in that throttles like Graph', () => {
     const windows: [number, number][] = [];
     const inner = createNodeTransport();
     const transport: HttpTransport = async (req) => {
-      sends.push(performance.now());
-      const res = await inner(req);
-      const ra = parseRetryAfterMs(res.headers['retry-after'], Date.now());
-      if (ra !== null) windows.push([performance.now(), performance.now() + ra]);
-      return res;
+      sends.push(realTimers.now());
+      return inner(req);
     };
     const gate = new ThrottleGate({ timers: realTimers, initialLimit: 2, maxLimit: 16 });
+    // A window opens when the job learns of it (the gate is told), not when the answer leaves the socket: a send
+    // already past the gate in between could not have known. Both on the job's clock, which the gate reads.
+    const note = gate.noteRetryAfter.bind(gate);
+    gate.noteRetryAfter = (ms) => {
+      const at = realTimers.now();
+      windows.push([at, at + ms]);
+      note(ms);
+    };
     const graph = createBulkGraph({ transport, serviceRoot: server.url, apiVersion: 'v1.0', tokens: { getToken: async () => 't' }, timers: realTimers, gate });
     const job = await BulkJob.create(dir, { id: 'j', name: 'throttled', createdAt: 0, targets: planBulk(lines).targets }, { gate, graph, timers: realTimers });
     await job.start();
