@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
-import { rendererTasks, TASK_CATEGORIES } from '../test/support/renderer-tasks';
+import { onRendererMain, rendererTasks, TASK_CATEGORIES, timeStamp, traceEvents } from '../test/support/renderer-tasks';
+import { corpusDay, oneHostPort, variedBanners, type HostPortBody } from '../test/support/banner-corpus';
 import { startGraphServer } from '../test/support/graph-server';
 import { startPreview } from '../test/support/preview';
 
@@ -50,29 +51,26 @@ const PORT = 443;
 const ID = 'bench-render-hostport';
 
 /** Realistic, varied banners: HTTP headers, SSH and SMTP greetings, some long, a few hostile. */
-function hostPort(n: number): Record<string, unknown> {
-  const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString();
-  const banners = Array.from({ length: n }, (_, i) => {
-    const kind = i % 5;
-    const text =
-      kind === 0
-        ? `HTTP/1.1 200 OK\r\nServer: nginx/1.${i % 30}.${i % 7}\r\nDate: ${day(i)}\r\nContent-Type: text/html\r\nX-Request: ${i}\r\n\r\n`
-        : kind === 1
-          ? `SSH-2.0-OpenSSH_8.${i % 10}p1 Ubuntu-${i % 5}ubuntu0.${i % 3}\r\n`
-          : kind === 2
-            ? `220 mail${i}.example.net ESMTP Postfix (Debian/GNU)\r\n`
-            : kind === 3
-              ? `HTTP/1.1 301 Moved\r\nLocation: https://site${i}.example/\r\n${'X-Pad: '.concat('a'.repeat(120), '\r\n').repeat(8)}\r\n`
-              : `\u001b[31mred ${i}\u001b[0m \u202Egnp.exe\u202C <img src=x onerror=alert(${i})>\r\n`;
-    return { banner: text, scanProtocol: i % 3 === 0 ? 'http_raw' : 'telnet', firstSeenDateTime: day(i), lastSeenDateTime: day(i + 30), timesObserved: (i * 7919) % 5000 };
-  });
+function hostPort(n: number): HostPortBody {
   const services = Array.from({ length: Math.max(1, Math.floor(n / 10)) }, (_, i) => ({
-    firstSeenDateTime: day(i),
-    lastSeenDateTime: day(i + 60),
+    firstSeenDateTime: corpusDay(i),
+    lastSeenDateTime: corpusDay(i + 60),
     isRecent: i % 2 === 0,
     component: { id: `c-${i}`, name: ['nginx', 'OpenSSH', 'Postfix', 'jQuery', 'Bootstrap'][i % 5], version: `${i % 9}.${i % 13}`, category: ['Server', 'Remote Access', 'Framework'][i % 3] },
   }));
-  return { id: ID, port: PORT, protocol: 'tcp', status: 'open', firstSeenDateTime: day(0), lastSeenDateTime: day(n), lastScanDateTime: day(n), timesObserved: n, banners, services, host: { id: HOST } };
+  return {
+    id: ID,
+    port: PORT,
+    protocol: 'tcp',
+    status: 'open',
+    firstSeenDateTime: corpusDay(0),
+    lastSeenDateTime: corpusDay(n),
+    lastScanDateTime: corpusDay(n),
+    timesObserved: n,
+    banners: variedBanners(n),
+    services,
+    host: { id: HOST },
+  };
 }
 
 /** The browser globals the in-page measurements use (this file is type-checked without the DOM library). */
@@ -155,20 +153,12 @@ async function clickToFirstRow(page: Page): Promise<number> {
 
 /** Where the two marks are, in the time of rendererTasks (ms after the trace's first renderer main-thread task). */
 function markedWindow(trace: Buffer): { from: number; to: number } | null {
-  interface Event {
-    ph: string;
-    name: string;
-    pid: number;
-    tid: number;
-    ts: number;
-    args?: { name?: string };
-  }
-  const events = (JSON.parse(trace.toString()) as { traceEvents: Event[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const starts = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`)).map((e) => e.ts);
-  const at = (label: string) => events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes(label))?.ts;
-  const click = at(MARK_CLICK);
-  const rows = at(MARK_ROWS);
+  const events = traceEvents(trace);
+  const starts = onRendererMain(events)
+    .filter((e) => e.name === 'RunTask')
+    .map((e) => e.ts);
+  const click = timeStamp(events, MARK_CLICK)?.ts;
+  const rows = timeStamp(events, MARK_ROWS)?.ts;
   if (starts.length === 0 || click === undefined || rows === undefined) return null;
   const t0 = Math.min(...starts);
   return { from: (click - t0) / 1000, to: (rows - t0) / 1000 };
@@ -187,11 +177,7 @@ async function nextFrame(page: Page): Promise<void> {
 
 async function measure(n: number): Promise<Figures> {
   const body = hostPort(n);
-  const graph = await startGraphServer({
-    hostPorts: { [ID]: body },
-    ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
-    scenarios: false,
-  });
+  const graph = await startGraphServer(oneHostPort(body));
   const userData = mkdtempSync(join(tmpdir(), 'portolan-bench-render-'));
   const preview = await startPreview({ args: ['--port', '0', '--user-data', userData, '--graph-base-url', graph.url], env: { PORTOLAN_GRAPH_TOKEN: 'bench-token' } });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'], headless: true });

@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
+import { oneHostPort, type HostPortBody } from '../support/banner-corpus';
 import { useGraphPreview } from '../support/graph-preview';
 
 const N = 10_000;
@@ -10,7 +11,7 @@ const HOST = '198.51.100.90';
 const PORT = 443;
 const ID = 'e2e-ten-thousand-banners';
 
-function body(): Record<string, unknown> {
+function body(): HostPortBody {
   const day = (i: number) => new Date(Date.UTC(2021, 0, 1) + (i % 900) * 86_400_000).toISOString();
   const banners = Array.from({ length: N }, (_, i) => ({
     banner:
@@ -34,14 +35,7 @@ function body(): Record<string, unknown> {
   return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services, host: { id: HOST } };
 }
 
-const stand = useGraphPreview(
-  {
-    hostPorts: { [ID]: body() },
-    ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
-    scenarios: false,
-  },
-  { name: 'scale' },
-);
+const stand = useGraphPreview(oneHostPort(body()), { name: 'scale' });
 
 test('10,000 banners and 1,000 services: few rows in the DOM, every row reachable, sortable, filterable and inert', async ({ page }) => {
   test.setTimeout(180_000);

@@ -5,8 +5,9 @@
 // made-up detail does not take). The task's CPU time is reported, not asserted: on the shared 2-core machine it was
 // 52-76 ms cold and 33-58 ms prepared.
 import { expect, test, type Page } from '@playwright/test';
+import { oneHostPort, type HostPortBody } from '../support/banner-corpus';
 import { useGraphPreview } from '../support/graph-preview';
-import { TASK_CATEGORIES } from '../support/renderer-tasks';
+import { onRendererMain, TASK_CATEGORIES, timeStamp, traceEvents } from '../support/renderer-tasks';
 
 const HOST = '198.51.100.61';
 const PORT = 443;
@@ -15,7 +16,7 @@ const ID = 'e2e-first-render';
 const MAX_TEMPLATE_PARSES = 25;
 const MARK = 'first-banner-row';
 
-function body(): Record<string, unknown> {
+function body(): HostPortBody {
   const day = (i: number) => new Date(Date.UTC(2022, 0, 1) + i * 86_400_000).toISOString();
   const banners = Array.from({ length: 100 }, (_, i) => ({
     banner: i % 2 === 0 ? `HTTP/1.1 200 OK\r\nServer: nginx/1.${i}\r\n\r\n` : `\u001b[31mred ${i}\u001b[0m \u202Egnp.exe\u202C\r\n`,
@@ -28,21 +29,7 @@ function body(): Record<string, unknown> {
   return { id: ID, port: PORT, protocol: 'tcp', status: 'open', firstSeenDateTime: day(0), lastSeenDateTime: day(100), lastScanDateTime: day(100), timesObserved: 100, banners, services, host: { id: HOST } };
 }
 
-const stand = useGraphPreview(
-  { hostPorts: { [ID]: body() }, ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] }, scenarios: false },
-  { name: 'first-render' },
-);
-
-interface TraceEvent {
-  ph: string;
-  name: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
+const stand = useGraphPreview(oneHostPort(body()), { name: 'first-render' });
 
 /**
  * The renderer main-thread task that inserted the first banner row (the page marks it with console.timeStamp from a
@@ -50,11 +37,10 @@ interface TraceEvent {
  * template parses ran inside it.
  */
 function rowsTask(trace: Buffer): { cpuMs: number; templateParses: number } | null {
-  const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const mark = events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes(MARK));
+  const events = traceEvents(trace);
+  const mark = timeStamp(events, MARK);
   if (!mark) return null;
-  const onThread = events.filter((e) => e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && main.has(`${e.pid}:${e.tid}`));
+  const onThread = onRendererMain(events).filter((e) => e.pid === mark.pid && e.tid === mark.tid);
   const task = onThread.find((e) => e.name === 'RunTask' && e.ts <= mark.ts && mark.ts < e.ts + (e.dur ?? 0));
   if (!task) return null;
   const end = task.ts + (task.dur ?? 0);

@@ -3,6 +3,7 @@
 // table. The page's clock is Playwright's fake clock, moved on by hand: no sleeps.
 import { expect, test, type Page } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
+import { oneHostPort, type HostPortBody } from '../support/banner-corpus';
 import { useGraphPreview } from '../support/graph-preview';
 
 const N = 10_000;
@@ -12,7 +13,7 @@ const ID = 'e2e-idle-ten-thousand';
 /** The page's clock starts here; the newest banner was last seen 20 seconds before. */
 const START = Date.UTC(2026, 5, 1, 12, 0, 0);
 
-function body(): Record<string, unknown> {
+function body(): HostPortBody {
   const day = (i: number) => new Date(Date.UTC(2021, 0, 1) + (i % 900) * 86_400_000).toISOString();
   const banners = Array.from({ length: N }, (_, i) => ({
     banner: i === N - 1 ? 'SSH-2.0-the-very-last-banner\r\n' : `HTTP/1.1 200 OK\r\nServer: nginx/1.${i % 30}\r\nX-Row: r${i}\r\n\r\n`,
@@ -24,14 +25,7 @@ function body(): Record<string, unknown> {
   return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services: [], host: { id: HOST } };
 }
 
-const stand = useGraphPreview(
-  {
-    hostPorts: { [ID]: body() },
-    ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
-    scenarios: false,
-  },
-  { name: 'idle' },
-);
+const stand = useGraphPreview(oneHostPort(body()), { name: 'idle' });
 
 /**
  * Resolves when every deferred render is done: the banner rows stop changing from one idle callback to the next

@@ -7,6 +7,7 @@
 // shared machine.
 import { expect, test, type Page } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
+import { oneHostPort, variedBanners, type HostPortBody } from '../support/banner-corpus';
 import { useGraphPreview } from '../support/graph-preview';
 import { OVERSCAN } from '../../src-renderer/lib/virtual/overscan';
 
@@ -27,37 +28,14 @@ const SLACK_ROWS = 4;
 /** Long jumps (a dragged scrollbar) from the top to the end. */
 const JUMPS = 24;
 
-/** Realistic, varied banners: HTTP responses with a full set of headers (folded after 8 lines), SSH and SMTP greetings, long ones, and hostile ones. */
-function body(): Record<string, unknown> {
-  const day = (i: number) => new Date(Date.UTC(2021, 0, 1) + (i % 900) * 86_400_000).toISOString();
-  const banners = Array.from({ length: N }, (_, i) => {
-    const kind = i % 5;
-    const banner =
-      i === N - 1
-        ? 'HTTP/1.1 200 OK\r\nServer: the-very-last-banner\r\n\r\n'
-        : kind === 0
-          ? `HTTP/1.1 200 OK\r\nX-Row: r${i}\r\nServer: nginx/1.${i % 30}\r\nDate: ${day(i)}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${(i * 37) % 90_000}\r\nConnection: keep-alive\r\nCache-Control: no-cache\r\nX-Frame-Options: SAMEORIGIN\r\nStrict-Transport-Security: max-age=31536000\r\n\r\n`
-          : kind === 1
-            ? `SSH-2.0-OpenSSH_8.${i % 10}p1 Ubuntu-${i % 5}ubuntu0.${i % 3}\r\n`
-            : kind === 2
-              ? `220 mail${i}.example.net ESMTP Postfix (Debian/GNU)\r\n`
-              : kind === 3
-                ? `HTTP/1.1 301 Moved\r\nLocation: https://site${i}.example/\r\n${'X-Pad: '.concat('a'.repeat(120), '\r\n').repeat(8)}\r\n`
-                : `\u001b[31mred ${i}\u001b[0m \u202Egnp.exe\u202C <img src=x onerror="window.__pwned=${i}">\r\n`;
-    // Row i observed N - i times: sorted by "Times observed" descending, the table is in index order.
-    return { banner, scanProtocol: i % 3 === 0 ? 'http_raw' : 'telnet', firstSeenDateTime: day(i), lastSeenDateTime: day(i + 30), timesObserved: N - i };
-  });
+/** Varied banners (see banner-corpus), row i observed N - i times: sorted by "Times observed" descending, the table is in index order. */
+function body(): HostPortBody {
+  const banners = variedBanners(N, (i) => N - i);
+  banners[N - 1]!.banner = 'HTTP/1.1 200 OK\r\nServer: the-very-last-banner\r\n\r\n';
   return { id: ID, port: PORT, protocol: 'tcp', status: 'open', banners, services: [], host: { id: HOST } };
 }
 
-const stand = useGraphPreview(
-  {
-    hostPorts: { [ID]: body() },
-    ports: { [HOST]: [{ id: ID, port: PORT, protocol: 'tcp', status: 'open', lastSeenDateTime: '2024-01-01T00:00:00Z' }] },
-    scenarios: false,
-  },
-  { name: 'scroll-window' },
-);
+const stand = useGraphPreview(oneHostPort(body()), { name: 'scroll-window' });
 
 /**
  * Resolves once an idle callback finds a long idle period twice in a row: nothing the page deferred is waiting
@@ -127,7 +105,7 @@ test('scrolling 10,000 banners to the end: the table stays a window, its margin 
   await expect(grid.locator('tbody tr[data-row]').first()).toBeVisible({ timeout: 90_000 });
   await expect(grid).toHaveAttribute('aria-rowcount', String(N + 1));
   await grid.getByRole('columnheader', { name: 'Times observed' }).getByRole('button').click();
-  await expect(grid.locator('tbody tr[data-row="0"]')).toContainText('X-Row: r0');
+  await expect(grid.locator('tbody tr[data-row="0"]')).toContainText('X-Request: 0');
   const scroller = page.locator('#section-banners [data-scroll]');
   await scroller.hover();
   await settled(page);

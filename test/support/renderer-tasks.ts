@@ -14,7 +14,7 @@ export interface RendererTask {
   inside: string[];
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   ph: string;
   name: string;
   pid: number;
@@ -27,11 +27,25 @@ interface TraceEvent {
 
 const round = (us: number): number => Math.round(us / 100) / 10;
 
+/** The events of a trace (Playwright's browser.stopTracing). */
+export function traceEvents(trace: Buffer | string): TraceEvent[] {
+  return (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+/** The complete events ("X": a start and a duration) of every renderer main thread, in time order. */
+export function onRendererMain(events: readonly TraceEvent[]): TraceEvent[] {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events.filter((e) => e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+}
+
+/** The event of the page's console.timeStamp(label), if the trace holds one. */
+export function timeStamp(events: readonly TraceEvent[], label: string): TraceEvent | undefined {
+  return events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes(label));
+}
+
 /** Every task of every renderer main thread in the trace, in time order. */
 export function rendererTasks(trace: Buffer | string): RendererTask[] {
-  const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const onMain = events.filter((e) => e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+  const onMain = onRendererMain(traceEvents(trace));
   const tasks = onMain.filter((e) => e.name === 'RunTask');
   const t0 = tasks[0]?.ts ?? 0;
   return tasks.map((t) => {

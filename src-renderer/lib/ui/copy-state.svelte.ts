@@ -1,9 +1,11 @@
 // Feedback for one Copy button: "Copied" for a moment, or why copying failed.
+export type CopyStatus = 'idle' | 'copied' | 'failed';
+
 export class CopyFeedback {
-  #status = $state<'idle' | 'copied' | 'failed'>('idle');
+  #status = $state<CopyStatus>('idle');
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  get status(): 'idle' | 'copied' | 'failed' {
+  get status(): CopyStatus {
     return this.#status;
   }
 

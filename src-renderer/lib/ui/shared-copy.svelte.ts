@@ -1,8 +1,6 @@
 // One copy feedback for many Copy buttons (the rows of a table): which button was used, and one status region for
 // the whole table instead of one per row, so a row costs a button and nothing else.
-import { CopyFeedback } from './copy-state.svelte';
-
-export type CopyStatus = 'idle' | 'copied' | 'failed';
+import { CopyFeedback, type CopyStatus } from './copy-state.svelte';
 
 export class SharedCopyFeedback {
   readonly #feedback = new CopyFeedback();

@@ -1,7 +1,7 @@
-// The trace reader the 1,000-target bulk e2e asserts with: it must take the renderer main thread's tasks only,
+// The trace reader the browser specs and bench:render read Chromium traces with: it must take the renderer main thread's tasks only,
 // keep wall and CPU time apart, and name what inside a heavy task took the time.
 import { describe, expect, it } from 'vitest';
-import { rendererTasks } from '../../support/renderer-tasks';
+import { onRendererMain, rendererTasks, timeStamp, traceEvents } from '../../support/renderer-tasks';
 
 const meta = (pid: number, tid: number, name: string) => ({ ph: 'M', name: 'thread_name', pid, tid, ts: 0, args: { name } });
 const span = (pid: number, tid: number, name: string, ts: number, dur: number, tdur?: number) => ({ ph: 'X', name, pid, tid, ts, dur, ...(tdur === undefined ? {} : { tdur }) });
@@ -33,5 +33,30 @@ describe('rendererTasks', () => {
   it('counts a task without thread time by its wall time, so a trace without CPU figures cannot pass silently', () => {
     const trace = { traceEvents: [meta(1, 10, 'CrRendererMain'), span(1, 10, 'RunTask', 0, 70_000)] };
     expect(rendererTasks(Buffer.from(JSON.stringify(trace)))).toEqual([{ atMs: 0, wallMs: 70, cpuMs: 70, inside: [] }]);
+  });
+});
+
+describe('onRendererMain and timeStamp', () => {
+  it("keeps the page main thread's complete events in time order, and finds a console.timeStamp by its label", () => {
+    const stamp = (ts: number, message: string) => ({ ph: 'I', name: 'TimeStamp', pid: 1, tid: 10, ts, args: { data: { message } } });
+    const events = traceEvents(
+      JSON.stringify({
+        traceEvents: [
+          meta(1, 10, 'CrRendererMain'),
+          meta(1, 11, 'Compositor'),
+          span(1, 10, 'ParseHTML', 50, 5),
+          span(1, 11, 'ParseHTML', 10, 5),
+          span(1, 10, 'RunTask', 40, 30),
+          stamp(45, 'first-row'),
+          stamp(60, 'other'),
+        ],
+      }),
+    );
+    expect(onRendererMain(events).map((e) => [e.name, e.ts])).toEqual([
+      ['RunTask', 40],
+      ['ParseHTML', 50],
+    ]);
+    expect(timeStamp(events, 'first-row')?.ts).toBe(45);
+    expect(timeStamp(events, 'missing')).toBeUndefined();
   });
 });
