@@ -33,7 +33,8 @@ describe('bulk job against a stand-in that throttles like Graph', () => {
     server = await startThrottlingGraphServer({ dataset: { hostPorts }, rate: 40, burst: 20, share503: 0.03, seed: 7 });
     dir = await mkdtemp(join(tmpdir(), 'portolan-bulk-throttle-'));
     const sends: number[] = [];
-    const windows: [number, number][] = [];
+    /** From the send after the gate was told (an index into sends, so a send in the same millisecond but before counts as before) until the window ends. */
+    const windows: { fromSend: number; until: number }[] = [];
     const inner = createNodeTransport();
     const transport: HttpTransport = async (req) => {
       sends.push(realTimers.now());
@@ -45,7 +46,7 @@ describe('bulk job against a stand-in that throttles like Graph', () => {
     const note = gate.noteRetryAfter.bind(gate);
     gate.noteRetryAfter = (ms) => {
       const at = realTimers.now();
-      windows.push([at, at + ms]);
+      windows.push({ fromSend: sends.length, until: at + ms });
       note(ms);
     };
     const graph = createBulkGraph({ transport, serviceRoot: server.url, apiVersion: 'v1.0', tokens: { getToken: async () => 't' }, timers: realTimers, gate });
@@ -56,7 +57,7 @@ describe('bulk job against a stand-in that throttles like Graph', () => {
 
     expect(windows.length).toBeGreaterThan(0);
     expect(server.served.some((s) => s.status === 429)).toBe(true);
-    expect(sends.filter((t) => windows.some(([a, b]) => t >= a && t < b))).toEqual([]);
+    expect(sends.filter((t, i) => windows.some((w) => i >= w.fromSend && t < w.until))).toEqual([]);
     const status = job.status();
     expect(status).toMatchObject({ state: 'finished', done: HOSTS, failed: 0, remaining: 0 });
     const ok = new Map<string, number>();
