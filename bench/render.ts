@@ -4,7 +4,8 @@
 // N/10 services, and measures: click on "Look up" to the first banner row painted, DOM nodes, JS heap, the
 // slowest sort by a column, the longest task while scrolling the banner table to its end, and two baselines.
 // The fair one (pre_baseline_ms) asks the preview for the same lookup through the same bridge (port listing,
-// hostPort, history save, transfer), then pretty-prints the raw body into one <pre> and waits for the frame.
+// hostPort, history save, transfer), then for its body (lookup:raw), pretty-prints it into one <pre> and waits
+// for the frame.
 // pre_local_ms is only the browser's part of that: JSON.parse + stringify + <pre> layout of text already in
 // the page. The form is filled before either clock starts; both clocks run in the page, not in Playwright.
 // The scroll is traced: its heaviest renderer task is reported in CPU time as well as wall time (a loaded
@@ -86,31 +87,39 @@ interface Browser {
   performance: { now(): number; memory?: { usedJSHeapSize: number } };
   PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => { observe(o: { type: string; buffered: boolean }): void; disconnect(): void };
   gc?: () => void;
-  fetch(url: string, init: unknown): Promise<{ json(): Promise<{ ok: boolean; value?: { raw: string }; error?: { kind: string; code?: string; message: string } }> }>;
+  fetch(url: string, init: unknown): Promise<{ json(): Promise<{ ok: boolean; value?: { raw?: string; rawId?: string }; error?: { kind: string; code?: string; message: string } }> }>;
   crypto: { randomUUID(): string };
   MutationObserver: new (cb: () => void) => { observe(t: unknown, o: unknown): void; disconnect(): void };
   console: { timeStamp(label: string): void };
 }
 
-/** lookup:run through the preview's HTTP bridge, exactly as the renderer sends it, then the raw body in a <pre>. */
+/**
+ * lookup:run through the preview's HTTP bridge, exactly as the renderer sends it, then the body it is held under
+ * (lookup:raw: the result does not carry it), pretty-printed into a <pre>.
+ */
 async function preOfLookup(page: Page): Promise<number> {
   return page.evaluate(
     async ({ host, port }) => {
       const w = globalThis as unknown as Browser;
       const key = w.document.querySelector('meta[name="portolan-preview-key"]') as unknown as { getAttribute(n: string): string } | null;
+      const invoke = async (channel: string, payload: unknown) => {
+        const response = await w.fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Portolan-Key': key?.getAttribute('content') ?? '' },
+          body: JSON.stringify({ channel, payload }),
+          cache: 'no-store',
+          credentials: 'same-origin',
+        });
+        const result = await response.json();
+        if (!result.ok || !result.value) throw new Error(`baseline ${channel} failed: ${JSON.stringify(result.error ?? null)}`);
+        return result.value;
+      };
       const out = w.document.createElement('pre');
       w.document.body.append(out);
       const t0 = w.performance.now();
-      const response = await w.fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Portolan-Key': key?.getAttribute('content') ?? '' },
-        body: JSON.stringify({ channel: 'lookup:run', payload: { requestId: w.crypto.randomUUID(), host, port, expandCertificate: true } }),
-        cache: 'no-store',
-        credentials: 'same-origin',
-      });
-      const result = await response.json();
-      if (!result.ok || !result.value) throw new Error(`baseline lookup failed: ${JSON.stringify(result.error ?? null)}`);
-      out.textContent = JSON.stringify(JSON.parse(result.value.raw), null, 2);
+      const { rawId } = await invoke('lookup:run', { requestId: w.crypto.randomUUID(), host, port, expandCertificate: true });
+      const { raw } = await invoke('lookup:raw', { rawId });
+      out.textContent = JSON.stringify(JSON.parse(raw ?? ''), null, 2);
       await new Promise<void>((r) => w.requestAnimationFrame(() => setTimeout(r, 0)));
       const ms = w.performance.now() - t0;
       out.remove();

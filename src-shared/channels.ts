@@ -4,6 +4,7 @@ export const CHANNEL_NAMES = [
   'app:info',
   'lookup:run',
   'lookup:cancel',
+  'lookup:raw',
   'settings:get',
   'settings:set',
   'auth:status',

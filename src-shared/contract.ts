@@ -170,6 +170,8 @@ export const ProxyAnswerRequest = z.union([
   z.object({ id: requestId, cancel: z.literal(true) }).strict(),
 ]);
 export const OpenExternalRequest = z.object({ url: short(2048) }).strict();
+/** A lookup's body, held in main under the id its result carried. */
+export const RawRequest = z.object({ rawId: requestId }).strict();
 const Empty = z.object({}).strict();
 
 /** Channel name → [request schema, response type]. The response type is only a type: main builds it. */
@@ -177,6 +179,7 @@ export const channels = {
   'app:info': Empty,
   'lookup:run': LookupRequest,
   'lookup:cancel': CancelRequest,
+  'lookup:raw': RawRequest,
   'settings:get': Empty,
   'settings:set': SettingsPatch,
   'auth:status': Empty,
@@ -228,6 +231,8 @@ export interface Responses {
   'app:info': AppInfoView;
   'lookup:run': LookupResultView;
   'lookup:cancel': { cancelled: boolean };
+  /** The body exactly as Graph returned it. */
+  'lookup:raw': { raw: string };
   'settings:get': SettingsView;
   'settings:set': SettingsView;
   'auth:status': AuthStatusView;

@@ -1,8 +1,10 @@
 // Plain, serialisable shapes that cross the process boundary. No runtime code here:
 // the renderer imports this file type-only.
 import type { SearchMatchView, SnapshotChangeView } from './history-list-views';
+import type { OtherProperty } from './other-properties';
 
 export type { SearchMatchView, SnapshotChangeView } from './history-list-views';
+export type { OtherProperty } from './other-properties';
 
 /** A timestamp exactly as Graph sent it, plus its parsed value when (and only when) it is a valid date. */
 export interface Stamp {
@@ -155,8 +157,16 @@ export interface LookupRequestInfo {
 
 export interface LookupResultView {
   hostPort: HostPortView;
-  /** The response body exactly as Graph returned it (text). */
-  raw: string;
+  /**
+   * The response body exactly as Graph returned it is not sent with the result (it would double what crosses
+   * the bridge, megabytes with thousands of banners): main holds it under this id for lookup:raw, and the
+   * detail asks for it when the analyst reaches the raw JSON or copies it.
+   */
+  rawId: string;
+  /** The body's length in characters. */
+  rawChars: number;
+  /** Whatever the body holds that the structured view does not show (worked out in main, which parsed it). */
+  otherProperties: OtherProperty[];
   request: LookupRequestInfo;
   source: DataSource;
   /** ISO time when the response arrived. */

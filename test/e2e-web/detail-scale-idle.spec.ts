@@ -57,17 +57,34 @@ async function open(page: Page): Promise<void> {
   await idle(page);
 }
 
-test('raw JSON of a multi-megabyte response: formatted when reached, one bounded page at a time', async ({ page }) => {
+/** The bridge's requests and answers on these channels, as the page sent and received them. */
+function watchBridge(page: Page, channels: string[]): { channel: string; answer: Record<string, unknown> }[] {
+  const seen: { channel: string; answer: Record<string, unknown> }[] = [];
+  page.on('response', async (response) => {
+    const channel = (response.request().postDataJSON() as { channel?: string } | null)?.channel;
+    if (!response.url().endsWith('/api/invoke') || !channel || !channels.includes(channel)) return;
+    seen.push({ channel, answer: ((await response.json()) as { value: Record<string, unknown> }).value });
+  });
+  return seen;
+}
+
+test('raw JSON of a multi-megabyte response: fetched and formatted when reached, one bounded page at a time', async ({ page }) => {
   test.setTimeout(180_000);
+  const bridge = watchBridge(page, ['lookup:run', 'lookup:raw']);
   await open(page);
   const section = page.locator('#section-raw');
-  // Not formatted while the analyst is at the banners.
+  // Not fetched nor formatted while the analyst is at the banners: the result came without its body.
   await expect(section).toContainText('formatted when you reach this section');
   await expect(page.getByTestId('raw-json')).toHaveCount(0);
+  await expect.poll(() => bridge.map((b) => b.channel)).toEqual(['lookup:run']);
+  expect(bridge[0]!.answer).not.toHaveProperty('raw');
+  expect(bridge[0]!.answer.rawChars).toBeGreaterThan(1_000_000);
 
   await section.scrollIntoViewIfNeeded();
   const pre = page.getByTestId('raw-json');
   await expect(pre).toContainText('"banners": [');
+  await expect.poll(() => bridge.map((b) => b.channel)).toEqual(['lookup:run', 'lookup:raw']);
+  expect((bridge[1]!.answer.raw as string).length).toBe(bridge[0]!.answer.rawChars);
   const status = page.getByTestId('raw-json-page');
   await expect(status).toContainText(/^Page 1 of \d+/);
   const pages = Number((await status.textContent())!.match(/of (\d+)/)![1]);

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HostSectionRequest } from '../../../src-shared/host-section-contract';
 import type { HostPortEntryView, HostPortListView, HostSectionView } from '../../../src-shared/host-views';
+import { otherPropertiesOf, type OtherProperty } from '../../../src-shared/other-properties';
 import type { CloudId, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { isTransientNetworkCode } from '../net/node-transport';
@@ -55,6 +56,8 @@ export interface HostPortResult {
   hostPort: HostPortView;
   /** The body text exactly as received. */
   raw: string;
+  /** What the body holds that the view does not show, read from the parse that built the view. */
+  otherProperties: OtherProperty[];
   request: LookupRequestInfo;
   fetchedAt: string;
   portList?: HostPortListView;
@@ -161,10 +164,11 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
         : `a host port with ID ${JSON.stringify(id.length > 80 ? `${id.slice(0, 80)}…` : id)}`;
       throw toFailure(mapGraphError(res, { subject, nowMs: clock.now() }));
     }
-    const { hostPort } = parseHostPortBody(res.body);
+    const { hostPort, entity } = parseHostPortBody(res.body);
     return {
       hostPort,
       raw: res.body,
+      otherProperties: otherPropertiesOf(entity),
       request: { url, select: [...built.select], expand: built.expand, resolvedFrom },
       fetchedAt: new Date(clock.now()).toISOString(),
     };

@@ -29,6 +29,8 @@ export interface ParsedBody {
   hostPort: HostPortView;
   /** True when the entity came inside a "value" wrapper, as in the seed's example. */
   wrapped: boolean;
+  /** The entity as parsed, for what else is read from it without parsing the text again. */
+  entity: unknown;
 }
 
 /** Parses the response text of Get hostPort. Throws 'invalidResponse' when it is not JSON or not a hostPort. */
@@ -40,7 +42,7 @@ export function parseHostPortBody(text: string): ParsedBody {
     throw fail('invalidResponse', 'Microsoft Graph answered with text that is not valid JSON.', { detail: preview(text) });
   }
   const { entity, wrapped } = unwrap(json);
-  return { hostPort: parseHostPort(entity), wrapped };
+  return { hostPort: parseHostPort(entity), wrapped, entity };
 }
 
 /** Ordinary Graph entity responses are bare; the seed's example wraps the entity in "value". Accept both. */

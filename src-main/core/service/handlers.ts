@@ -2,7 +2,7 @@
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
 import type { Handlers } from '../../../src-shared/contract';
 import { parseLookupInput } from '../../../src-shared/host-port-input';
-import type { PendingLinkView, PortolanError, SettingsView } from '../../../src-shared/views';
+import type { LookupResultView, PendingLinkView, PortolanError, SettingsView } from '../../../src-shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
@@ -11,6 +11,7 @@ import { hostPortTimeline } from '../history/timeline-query';
 import type { BulkService } from '../bulk/service';
 import { bulkHandlers } from './bulk-handlers';
 import { keepSection } from './keep-section';
+import { RawCache } from './raw-cache';
 import type { HistoryFiles } from './history-files';
 import { selectedHostPorts } from './history-selection';
 import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
@@ -41,12 +42,15 @@ export interface ServiceDeps {
   historyFiles?: HistoryFiles;
   /** Bulk jobs (absent: the bulk channels answer notConfigured). */
   bulk?: BulkService;
+  /** Where lookup bodies wait for lookup:raw (default: a RawCache with its standard limits). */
+  raws?: RawCache;
 }
 
 const OFFLINE_KINDS = new Set<PortolanError['kind']>(['network', 'offline', 'timeout']);
 
 export function createHandlers(deps: ServiceDeps): Handlers {
   const inFlight = new Map<string, AbortController>();
+  const raws = deps.raws ?? new RawCache();
   let lastNetworkOk = true;
 
   const online = () => (deps.isOnline ? deps.isOnline() : true) && lastNetworkOk;
@@ -102,7 +106,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
             saveError = toPortolanError(err);
           }
         }
-        return { ok: true, value: { ...outcome, source: source.kind, snapshotId, ...(saveError ? { saveError } : {}) } };
+        // The body stays here: the result carries its id, and the detail asks for it when it is wanted.
+        const { raw, ...shown } = outcome;
+        const value: LookupResultView = { ...shown, rawId: raws.put(raw), rawChars: raw.length, source: source.kind, snapshotId };
+        if (saveError) value.saveError = saveError;
+        return { ok: true, value };
       } catch (err) {
         const error = toPortolanError(err);
         if (OFFLINE_KINDS.has(error.kind)) lastNetworkOk = false;
@@ -113,6 +121,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       } finally {
         inFlight.delete(req.requestId);
       }
+    },
+
+    'lookup:raw': async (req) => {
+      const raw = raws.get(req.rawId);
+      if (raw === null) return { ok: false, error: { kind: 'notFound', message: 'That response is no longer held in memory: look it up again, or open it from History.' } };
+      return { ok: true, value: { raw } };
     },
 
     'lookup:cancel': async (req) => {

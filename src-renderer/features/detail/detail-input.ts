@@ -1,10 +1,16 @@
 import type { HostPortListView, SnapshotContextView } from '../../../src-shared/host-views';
-import type { DataSource, HostPortView, LookupRequestInfo, PortolanError } from '../../../src-shared/views';
+import type { DataSource, HostPortView, LookupRequestInfo, OtherProperty, PortolanError } from '../../../src-shared/views';
 
 /** What the detail view shows: a LookupResultView or a history SnapshotView both fit. */
 export interface DetailInput {
   hostPort: HostPortView;
-  raw: string;
+  /** The body exactly as Graph returned it, when the input carries it (a saved snapshot does). */
+  raw?: string;
+  /** A fresh lookup's body is held in main under this id instead (see raw-source.ts). */
+  rawId?: string;
+  rawChars?: number;
+  /** Worked out in main from the body, when the input carries them (a fresh lookup's result does). */
+  otherProperties?: OtherProperty[];
   request: LookupRequestInfo;
   source: DataSource;
   fetchedAt?: string;

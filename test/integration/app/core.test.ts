@@ -18,9 +18,12 @@ describe('createCore', () => {
     const r = await call(c, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const value = r.value as { snapshotId: string | null; raw: string; hostPort: { banners: unknown[] } };
+    const value = r.value as { snapshotId: string | null; rawId: string; hostPort: { banners: unknown[] } };
     expect(value.snapshotId).toEqual(expect.any(String));
-    expect(JSON.parse(value.raw)).toHaveProperty('value');
+    // The body comes apart from the result, exactly as Graph sent it (the seed's example wraps it in "value").
+    const raw = await call(c, 'lookup:raw', { rawId: value.rawId });
+    if (!raw.ok) throw new Error(raw.error.message);
+    expect(JSON.parse((raw.value as { raw: string }).raw)).toHaveProperty('value');
     expect(apiRequests(g).every((q) => q.headers.authorization === 'Bearer static-token')).toBe(true);
     // The reachability probe (GET of the service root) carries no token at all.
     expect(g.requests.filter((q) => q.url === '/').every((q) => q.headers.authorization === undefined)).toBe(true);

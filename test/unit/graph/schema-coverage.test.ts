@@ -4,7 +4,7 @@
 // not ours, so a property the parser forgets, or one Microsoft adds to the list, fails here.
 import { describe, expect, it } from 'vitest';
 import { parseHostPort } from '../../../src-main/core/graph/parse';
-import { otherProperties } from '../../../src-renderer/features/detail/other-properties';
+import { otherProperties } from '../../../src-shared/other-properties';
 import type { HostPortView } from '../../../src-shared/views';
 import { fullHostPort, loadSchemaFacts, type PlantedValue } from '../../support/graph-schema-fixture';
 

@@ -3,6 +3,7 @@ import { dispatch } from '../../../src-shared/contract';
 import { createHandlers, type ServiceDeps } from '../../../src-main/core/service/handlers';
 import { fail } from '../../../src-main/core/failure';
 import type { SourcePort } from '../../../src-main/core/service/ports';
+import type { LookupResultView } from '../../../src-shared/views';
 import { fakeAuth, fakeHistory, fakeSettings, fakeSource, hostPortView } from './fakes';
 
 function deps(source: SourcePort, over: Partial<ServiceDeps> = {}) {
@@ -16,7 +17,7 @@ function deps(source: SourcePort, over: Partial<ServiceDeps> = {}) {
 }
 
 const outcome = (id = 'hp-1') => ({
-  hostPort: hostPortView(id), raw: '{"id":"hp-1"}', fetchedAt: '2026-11-26T10:00:00.000Z',
+  hostPort: hostPortView(id), raw: '{"id":"hp-1"}', otherProperties: [{ path: 'futureField', value: 'x' }], fetchedAt: '2026-11-26T10:00:00.000Z',
   request: { url: 'http://127.0.0.1:1/v1.0/x', select: [], expand: [], resolvedFrom: { host: '85.13.139.18', port: 21 } },
 });
 
@@ -28,6 +29,23 @@ describe('lookup:run', () => {
     if (!r.ok) return;
     expect(r.value).toMatchObject({ source: 'token', snapshotId: 'snap-1' });
     expect(history.saved[0]).toMatchObject({ hostPortId: 'hp-1', host: '85.13.139.18', port: 21, account: 'analyst@contoso.example', tenant: 'organizations' });
+  });
+
+  it('sends the body apart: the result carries an id and a length, lookup:raw gives the exact text, the snapshot keeps it', async () => {
+    const { handlers, history } = deps(fakeSource(async () => outcome()));
+    const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    if (!r.ok) throw new Error(r.error.message);
+    const value = r.value as LookupResultView;
+    expect(value).not.toHaveProperty('raw');
+    expect(value).toMatchObject({ rawChars: 13, otherProperties: [{ path: 'futureField', value: 'x' }] });
+    expect(value.rawId).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(await dispatch(handlers, 'lookup:raw', { rawId: value.rawId })).toEqual({ ok: true, value: { raw: '{"id":"hp-1"}' } });
+    expect(history.saved[0]).toMatchObject({ raw: '{"id":"hp-1"}' });
+    const unknown = await dispatch(handlers, 'lookup:raw', { rawId: 'not-a-held-id' });
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'notFound' } });
+    // The id is checked by the contract before main looks: nothing but [A-Za-z0-9_-], at most 64.
+    expect(await dispatch(handlers, 'lookup:raw', { rawId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect(await dispatch(handlers, 'lookup:raw', { rawId: 'a'.repeat(65) })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
   });
 
   it('does not save when history is off', async () => {

@@ -25,6 +25,7 @@ function setup(saveHistory = true) {
       lookup: async () => ({
         hostPort: hostPortView(),
         raw: '{}',
+        otherProperties: [],
         fetchedAt: '2026-11-26T10:00:00.000Z',
         request: { url: 'http://127.0.0.1:1/v1.0/x', select: [], expand: [], resolvedFrom: { host: '85.13.139.18', port: 21 }, idFrom: 'portList' },
         portList: { host: '85.13.139.18', entries: [portEntry(21), portEntry(22)] },

@@ -8,6 +8,7 @@ import { fakeAuth, fakeHistory, fakeSettings, fakeSource, hostPortView } from '.
 const outcome = {
   hostPort: hostPortView('hp-1'),
   raw: '{"id":"hp-1"}',
+  otherProperties: [],
   fetchedAt: '2026-11-26T10:00:00.000Z',
   request: { url: 'http://127.0.0.1:1/v1.0/x', select: [], expand: [], resolvedFrom: { host: '85.13.139.18', port: 21 } },
 };
@@ -25,7 +26,7 @@ describe('lookup:run when saving to history fails', () => {
     const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
     expect(r).toMatchObject({
       ok: true,
-      value: { hostPort: { id: 'hp-1' }, raw: '{"id":"hp-1"}', snapshotId: null, saveError: { kind: 'storage', message: expect.stringMatching(/not allowed to write/) } },
+      value: { hostPort: { id: 'hp-1' }, rawChars: 13, snapshotId: null, saveError: { kind: 'storage', message: expect.stringMatching(/not allowed to write/) } },
     });
   });
 

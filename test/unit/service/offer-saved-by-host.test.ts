@@ -17,6 +17,7 @@ async function setUp(saved: { resolvedFrom?: { host: string; port: number }; gra
   const outcome: HostPortResult = {
     hostPort,
     raw: '{"id":"hp-v6"}',
+    otherProperties: [],
     fetchedAt: '2026-11-26T10:00:00.000Z',
     request: { url: 'http://127.0.0.1:1/v1.0/x', select: [], expand: [], resolvedFrom: saved.resolvedFrom ?? null },
   };

@@ -30,6 +30,7 @@ export interface OtherProperty {
 /** At most this many rows: a hostile body must not turn the list into the bulk of the page. */
 const MAX_ROWS = 500;
 
+/** The other properties of a response body (text); none when it is not JSON. */
 export function otherProperties(raw: string): OtherProperty[] {
   let json: unknown;
   try {
@@ -37,6 +38,12 @@ export function otherProperties(raw: string): OtherProperty[] {
   } catch {
     return [];
   }
+  return otherPropertiesOf(json);
+}
+
+/** The other properties of a body already parsed (main has it at hand when it reads Graph's answer). */
+export function otherPropertiesOf(body: unknown): OtherProperty[] {
+  let json = body;
   // The seed's example wraps the entity in "value"; ordinary responses are bare.
   if (isObj(json) && !('id' in json) && isObj(json.value)) json = json.value;
   const out: OtherProperty[] = [];

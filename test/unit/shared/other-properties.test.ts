@@ -1,6 +1,6 @@
 // "Other properties" lists what the structured view does not show, at any depth, by walking what Graph sent.
 import { describe, expect, it } from 'vitest';
-import { otherProperties } from '../../../../src-renderer/features/detail/other-properties';
+import { otherProperties, otherPropertiesOf } from '../../../src-shared/other-properties';
 
 const body = {
   '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#x',
@@ -39,6 +39,12 @@ describe('other properties', () => {
   it('reads the seed\'s "value" wrapper, and gives nothing for text that is not JSON', () => {
     expect(otherProperties(JSON.stringify({ value: { id: 'x', extraThing: [1, 2] } }))).toEqual([{ path: 'extraThing', value: '[1,2]' }]);
     expect(otherProperties('<html>')).toEqual([]);
+  });
+
+  it('reads a body already parsed exactly as its text (main walks the parse it built the view from)', () => {
+    expect(otherPropertiesOf(body)).toEqual(otherProperties(JSON.stringify(body)));
+    expect(otherPropertiesOf({ value: { id: 'x', extraThing: true } })).toEqual([{ path: 'extraThing', value: 'true' }]);
+    expect(otherPropertiesOf('not an object')).toEqual([]);
   });
 
   it('stops at 500 rows', () => {
