@@ -102,23 +102,20 @@ async function preOfLookup(page: Page): Promise<number> {
     async ({ host, port }) => {
       const w = globalThis as unknown as Browser;
       const key = w.document.querySelector('meta[name="portolan-preview-key"]') as unknown as { getAttribute(n: string): string } | null;
-      const invoke = async (channel: string, payload: unknown) => {
-        const response = await w.fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Portolan-Key': key?.getAttribute('content') ?? '' },
-          body: JSON.stringify({ channel, payload }),
-          cache: 'no-store',
-          credentials: 'same-origin',
-        });
-        const result = await response.json();
-        if (!result.ok || !result.value) throw new Error(`baseline ${channel} failed: ${JSON.stringify(result.error ?? null)}`);
-        return result.value;
-      };
+      const headers = { 'Content-Type': 'application/json', 'X-Portolan-Key': key?.getAttribute('content') ?? '' };
       const out = w.document.createElement('pre');
       w.document.body.append(out);
       const t0 = w.performance.now();
-      const { rawId } = await invoke('lookup:run', { requestId: w.crypto.randomUUID(), host, port, expandCertificate: true });
-      const { raw } = await invoke('lookup:raw', { rawId });
+      // Two requests written out: a named helper would be renamed by the bundler into something the page lacks.
+      const run = await (
+        await w.fetch('/api/invoke', { method: 'POST', headers, body: JSON.stringify({ channel: 'lookup:run', payload: { requestId: w.crypto.randomUUID(), host, port, expandCertificate: true } }), cache: 'no-store', credentials: 'same-origin' })
+      ).json();
+      if (!run.ok || !run.value?.rawId) throw new Error(`baseline lookup:run failed: ${JSON.stringify(run.error ?? null)}`);
+      const held = await (
+        await w.fetch('/api/invoke', { method: 'POST', headers, body: JSON.stringify({ channel: 'lookup:raw', payload: { rawId: run.value.rawId } }), cache: 'no-store', credentials: 'same-origin' })
+      ).json();
+      if (!held.ok || held.value?.raw === undefined) throw new Error(`baseline lookup:raw failed: ${JSON.stringify(held.error ?? null)}`);
+      const raw = held.value.raw;
       out.textContent = JSON.stringify(JSON.parse(raw ?? ''), null, 2);
       await new Promise<void>((r) => w.requestAnimationFrame(() => setTimeout(r, 0)));
       const ms = w.performance.now() - t0;
