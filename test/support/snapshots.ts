@@ -2,6 +2,7 @@
 // 3 to 5 KB with varied banners (HTTP, SSH, SMTP, FTP, TLS, ...), services and certificates.
 import type { BannerView, CertificateView, HostPortView, ServiceView, SnapshotView, Stamp } from '../../src-shared/views';
 import type { SnapshotInput } from '../../src-main/core/history';
+import { snapshotFromInput } from '../../src-main/core/history/records';
 
 /** Small deterministic PRNG (mulberry32) so every run builds the same history. */
 export function rng(seed: number): () => number {
@@ -191,21 +192,7 @@ function entity(org: string, cn: string, alternateNames: string[] = []): Certifi
   };
 }
 
-/** A saved snapshot as an export holds it: makeSnapshot's input (without host context), an id, a fixed save time. */
+/** A saved snapshot as an export holds it: makeSnapshot's input as the store saves it, with an id and a fixed save time. */
 export function makeSnapshotView(i: number, opts: { id: string; hostPorts: number }): SnapshotView {
-  const input = makeSnapshot(i, { hostPorts: opts.hostPorts });
-  return {
-    id: opts.id,
-    hostPortId: input.hostPortId,
-    host: input.host,
-    port: input.port,
-    savedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
-    cloud: input.cloud,
-    tenant: input.tenant,
-    account: input.account,
-    source: input.source,
-    request: input.request,
-    raw: input.raw,
-    hostPort: input.hostPort,
-  };
+  return snapshotFromInput(makeSnapshot(i, { hostPorts: opts.hostPorts }), opts.id, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString());
 }

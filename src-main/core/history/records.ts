@@ -54,6 +54,26 @@ export function contentHash(hostPortId: string, savedAt: string, raw: string): s
   return createHash('sha256').update(JSON.stringify([hostPortId, savedAt, raw])).digest('hex').slice(0, 32);
 }
 
+/** The snapshot a save makes of a lookup: the store's id and time, the lookup's own fields, its host context if any. */
+export function snapshotFromInput(input: Omit<SnapshotView, 'id' | 'savedAt'>, id: string, savedAt: string): SnapshotView {
+  const snapshot: SnapshotView = {
+    id,
+    hostPortId: input.hostPortId,
+    host: input.host,
+    port: input.port,
+    savedAt,
+    cloud: input.cloud,
+    tenant: input.tenant,
+    account: input.account,
+    source: input.source,
+    request: input.request,
+    raw: input.raw,
+    hostPort: input.hostPort,
+  };
+  if (input.context) snapshot.context = input.context;
+  return snapshot;
+}
+
 export function recFromSnapshot(s: SnapshotView): SnapRec {
   return {
     id: s.id,

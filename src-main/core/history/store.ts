@@ -23,7 +23,7 @@ import type { HostPortMeta } from './memory-index';
 import { normaliseTags, saveMeta } from './meta-file';
 import { openHistory } from './open';
 import { readRec } from './read-snapshot';
-import { encodeRec, metaView, newSnapshotId, recFromSnapshot, searchTerms, type SnapRec } from './records';
+import { encodeRec, metaView, newSnapshotId, recFromSnapshot, searchTerms, snapshotFromInput, type SnapRec } from './records';
 import { loadSearch } from './search-text';
 import { HistoryState } from './state';
 import { asStorageFailure } from './storage-failure';
@@ -108,21 +108,7 @@ class FileHistoryStore implements HistoryStore {
     const savedAt = input.savedAt ?? state.isoNow();
     const ms = Date.parse(savedAt);
     if (Number.isNaN(ms)) throw fail('invalidInput', 'The snapshot time is not a valid date.');
-    const snapshot: SnapshotView = {
-      id: newSnapshotId(ms),
-      hostPortId: input.hostPortId,
-      host: input.host,
-      port: input.port,
-      savedAt,
-      cloud: input.cloud,
-      tenant: input.tenant,
-      account: input.account,
-      source: input.source,
-      request: input.request,
-      raw: input.raw,
-      hostPort: input.hostPort,
-    };
-    if (input.context) snapshot.context = input.context;
+    const snapshot = snapshotFromInput(input, newSnapshotId(ms), savedAt);
     const checked = snapshotSchema.safeParse(snapshot);
     if (!checked.success) {
       const issue = checked.error.issues[0];
