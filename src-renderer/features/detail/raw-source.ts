@@ -5,20 +5,15 @@ import type { Channel, RequestOf, ResponseOf } from '../../../src-shared/contrac
 import type { Result } from '../../../src-shared/views';
 import type { DetailInput } from './detail-input';
 
-export interface RawSource {
-  /** Length of the body in characters, known before it is loaded. */
-  chars: number;
-  /** The body, when the detail already holds it. */
-  text: string | null;
-  load(): Promise<Result<string>>;
-}
+/** A body at hand, or one to ask for; either way its length is known before it is loaded. */
+export type RawSource = { chars: number; text: string } | { chars: number; text: null; load(): Promise<Result<string>> };
 
 /** lib/api's call, passed in so this reads without a window (and tests answer for main). */
 export type Invoke = <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
 
 export function rawSourceOf(detail: DetailInput, invoke: Invoke): RawSource {
   const raw = detail.raw;
-  if (raw !== undefined) return { chars: raw.length, text: raw, load: async () => ({ ok: true, value: raw }) };
+  if (raw !== undefined) return { chars: raw.length, text: raw };
   const { rawId, snapshotId } = detail;
   return {
     chars: detail.rawChars ?? 0,
