@@ -18,6 +18,7 @@ import type { HistoryState } from './state';
 import { surelyValidSnapshot } from './snapshot-check';
 import { snapshotFileText } from './snapshot-files';
 import { asStorageFailure } from './storage-failure';
+import { WriteWindow } from './write-window';
 import { snapshotFileTextAround, storedAsIs } from './stored-snapshot';
 import { isObject, parseJsonOrUndefined } from './json-value';
 
@@ -34,13 +35,14 @@ export type ImportSource = () => AsyncIterable<Buffer | string>;
 const MAX_PROBLEMS = 100;
 /** Journal lines written (one fsync) per batch. */
 const BATCH = 1000;
-/** Snapshot files written (synchronously) between two turns of the event loop, so other calls get in. */
-const WRITES_PER_TURN = 64;
+/** Snapshot files being written at once (on the threadpool, while the next records are parsed). */
+const WRITES_IN_FLIGHT = 16;
 /** How the exporter begins every snapshot record. */
 const SNAPSHOT_RECORD_HEAD = '{"type":"snapshot","snapshot":';
 
 type Meta = HostPortMeta & { hostPortId: string };
-type Pending = { line: JournalRecord; rec: SnapRec; terms: string[] };
+/** `written` once its file is in place. */
+type Pending = { line: JournalRecord; rec: SnapRec; terms: string[]; written: boolean };
 
 export async function importStream(state: HistoryState, open: ImportSource, opts: ImportOptions = {}): Promise<ImportReportView> {
   loadSearch(state);
@@ -140,6 +142,7 @@ class ImportPass implements LegacySink {
   private pending: Pending[] = [];
   /** The batch being made durable while the next one is written. */
   private recording: Promise<void> = Promise.resolve();
+  private readonly writes = new WriteWindow(WRITES_IN_FLIGHT);
 
   constructor(
     private readonly state: HistoryState,
@@ -187,12 +190,17 @@ class ImportPass implements LegacySink {
     this.seen.add(s.id);
     this.seen.add(rec.hash);
     const terms = searchTerms(s);
-    // A file that cannot be written ends the import; the ones before it are listed by finish().
-    this.state.files.writeUnsynced(s, json !== undefined && storedAsIs(s) ? snapshotFileTextAround(json) : snapshotFileText(s));
+    const text = json !== undefined && storedAsIs(s) ? snapshotFileTextAround(json) : snapshotFileText(s);
+    // Marked before its file appears, so an orphan sweep never takes it. A file that cannot be written ends the
+    // import at the next record; the whole batches before it are listed by finish().
     this.state.importing.add(s.id);
-    this.pending.push({ line: { g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms }, rec, terms });
+    const entry: Pending = { line: { g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms }, rec, terms, written: false };
+    this.pending.push(entry);
+    await this.writes.add(async () => {
+      await this.state.files.writeUnsynced(s, text);
+      entry.written = true;
+    });
     if (this.pending.length >= BATCH) await this.flush();
-    else if (this.pending.length % WRITES_PER_TURN === 0) await nextTurn();
   }
 
   meta(value: unknown, line: number | null, where: string): void {
@@ -211,8 +219,12 @@ class ImportPass implements LegacySink {
    * batches are recorded in order, at most one in flight, and a failure ends the import at the next flush.
    */
   private async flush(): Promise<void> {
-    const batch = this.pending;
+    const all = this.pending;
     this.pending = [];
+    await this.writes.drain();
+    // A file that could not be written left nothing behind (its temp file is removed); the rest are listed.
+    const batch = all.filter((p) => p.written);
+    this.unmark(all.filter((p) => !p.written));
     if (batch.length === 0) return;
     await this.recording;
     const recorded = this.state.files
@@ -241,6 +253,7 @@ class ImportPass implements LegacySink {
     try {
       await this.flush();
       await this.recording;
+      if (this.writes.failure) throw this.writes.failure.err;
     } finally {
       this.unmark(this.pending);
       this.applyMeta();
@@ -266,10 +279,6 @@ class ImportPass implements LegacySink {
   report(): ImportReportView {
     return { added: this.added, skipped: this.skipped, refused: this.refused, problems: [...this.problems] };
   }
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function notExport(why: string): Error {
