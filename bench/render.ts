@@ -1,4 +1,4 @@
-// npm run bench:render -- --banners N [--json]
+// npm run bench:render -- --banners N [--rounds R (5 up to 1,000 banners, else 1)] [--json]
 //
 // Drives the web preview in Chromium against a local Graph stand-in serving one host port with N banners and
 // N/10 services, and measures: click on "Look up" to the first banner row painted, DOM nodes, JS heap, the
@@ -9,8 +9,9 @@
 // pre_local_ms is only the browser's part of that: JSON.parse + stringify + <pre> layout of text already in
 // the page. The form is filled before either clock starts; both clocks run in the page, not in Playwright.
 // The scroll is traced: its heaviest renderer task is reported in CPU time as well as wall time (a loaded
-// machine inflates wall time only); --trace FILE keeps that trace. One unmeasured lookup first warms the
-// preview and the stand-in for both. --first-trace FILE also traces the click to the first rows (tracing costs a
+// machine inflates wall time only); --trace FILE keeps that trace. Each round loads the app afresh; one unmeasured
+// lookup first warms the preview and the stand-in for both clocks; first rows and the baseline are the medians of
+// the rounds, the rest is measured after the last. --first-trace FILE also traces the click to the first rows (tracing costs a
 // little, so it is off by default) and reports the CPU time of the heaviest renderer task in it and of all of them.
 // With --json the last line is one JSON object.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,8 +26,12 @@ import { startPreview } from '../test/support/preview';
 
 interface Figures {
   banners: number;
+  /** Medians over the rounds. */
   first_rows_ms: number;
   pre_baseline_ms: number;
+  /** Each round's figures, in order. */
+  first_rows_samples_ms: number[];
+  pre_baseline_samples_ms: number[];
   pre_local_ms: number;
   dom_nodes: number;
   heap_mb: number;
@@ -181,7 +186,13 @@ async function nextFrame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((r) => (globalThis as unknown as Browser).requestAnimationFrame(() => setTimeout(r, 0))));
 }
 
-async function measure(n: number): Promise<Figures> {
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : Math.round((s[mid - 1]! + s[mid]!) / 2);
+}
+
+async function measure(n: number, rounds: number): Promise<Figures> {
   const body = hostPort(n);
   const graph = await startGraphServer(oneHostPort(body));
   const userData = mkdtempSync(join(tmpdir(), 'portolan-bench-render-'));
@@ -201,14 +212,22 @@ async function measure(n: number): Promise<Figures> {
       return w.performance.now() - t0;
     }, json);
 
-    await page.goto(preview.url);
-    await page.getByRole('button', { name: 'Look up' }).waitFor();
-    await preOfLookup(page); // warm-up, not measured
-    const pre = await preOfLookup(page);
-    await lookUpFilled(page);
+    // Each round is a freshly loaded app: its baseline, then its first lookup. The figures are the rounds' medians
+    // (one sample of ~100 ms on a shared machine says little); every sample is reported as well.
+    const rowsSamples: number[] = [];
+    const preSamples: number[] = [];
     const firstTraceFile = arg('first-trace');
-    if (firstTraceFile) await browser.startTracing(page, { categories: TASK_CATEGORIES });
-    const firstRows = Math.round(await clickToFirstRow(page));
+    for (let round = 0; round < rounds; round++) {
+      await page.goto(preview.url);
+      await page.getByRole('button', { name: 'Look up' }).waitFor();
+      await preOfLookup(page); // warm-up, not measured
+      preSamples.push(Math.round(await preOfLookup(page)));
+      await lookUpFilled(page);
+      if (firstTraceFile && round === rounds - 1) await browser.startTracing(page, { categories: TASK_CATEGORIES });
+      rowsSamples.push(Math.round(await clickToFirstRow(page)));
+    }
+    const firstRows = median(rowsSamples);
+    const pre = median(preSamples);
     let first: Pick<Figures, 'first_render_max_task_cpu_ms' | 'first_render_cpu_ms' | 'first_render_max_task_inside'> = {};
     if (firstTraceFile) {
       const firstTrace = await browser.stopTracing();
@@ -271,7 +290,9 @@ async function measure(n: number): Promise<Figures> {
     return {
       banners: n,
       first_rows_ms: firstRows,
-      pre_baseline_ms: Math.round(pre),
+      pre_baseline_ms: pre,
+      first_rows_samples_ms: rowsSamples,
+      pre_baseline_samples_ms: preSamples,
       pre_local_ms: Math.round(preLocal),
       dom_nodes: nodes,
       heap_mb: Math.round(heap * 10) / 10,
@@ -292,9 +313,11 @@ async function measure(n: number): Promise<Figures> {
 async function main(): Promise<void> {
   const n = Number(arg('banners') ?? '1000');
   if (!Number.isInteger(n) || n < 1) throw new Error('--banners must be a positive whole number');
+  const rounds = Number(arg('rounds') ?? (n <= 1000 ? 5 : 1));
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a positive whole number');
   let f: Figures;
   try {
-    f = await measure(n);
+    f = await measure(n, rounds);
   } catch (err) {
     // A body over the client's response limit is refused by the app as by the baseline: say so, with its size.
     const bytes = Buffer.byteLength(JSON.stringify(hostPort(n)));
@@ -304,9 +327,10 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const samples = f.first_rows_samples_ms.length > 1 ? `, medians of ${f.first_rows_samples_ms.length} rounds: ${f.first_rows_samples_ms.join('/')} vs ${f.pre_baseline_samples_ms.join('/')}` : '';
   console.log(
     `${f.banners} banners: first rows ${f.first_rows_ms} ms (pre baseline ${f.pre_baseline_ms} ms: same lookup through the bridge, raw body ` +
-      `pretty-printed into one <pre>; of that, ${f.pre_local_ms} ms in the browser), ` +
+      `pretty-printed into one <pre>; of that, ${f.pre_local_ms} ms in the browser${samples}), ` +
       `${f.dom_nodes} DOM nodes, heap ${f.heap_mb} MB, ` +
       `slowest sort ${f.sort_max_ms} ms, longest task while scrolling ${f.scroll_longest_task_ms} ms wall, ` +
       `heaviest ${f.scroll_max_task_cpu_ms} ms CPU (${f.scroll_max_task_inside.join(', ')})` +
