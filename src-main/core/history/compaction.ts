@@ -29,6 +29,8 @@ function indexDocument(state: HistoryState, generation: number): Record<string, 
  * are ignored from then on), then the journal is emptied. A background compaction still running is abandoned.
  */
 export function compact(state: HistoryState): void {
+  // The new index lists every save so far: their files reach the disk before it does.
+  state.deferred.syncNow();
   loadSearch(state);
   state.compactionEpoch++;
   const gen = state.generation + 1;
@@ -73,6 +75,7 @@ export async function compactInBackground(
     await Promise.all(written.map((f) => fsp.rm(f, { force: true })));
     return;
   }
+  state.deferred.syncNow();
   renameSync(written[0]!, kvPath(state.dir, SEARCH_NAME));
   renameSync(written[1]!, kvPath(state.dir, INDEX_NAME));
   fsyncDir(state.dir);

@@ -1,5 +1,5 @@
-// The append-only journal of index changes since the last compaction. A save appends one line and fdatasyncs it,
-// which costs a small constant no matter how large the history is. Each line names the index generation it
+// The append-only journal of index changes since the last compaction. A save writes one line (flushed to the disk
+// just after: deferred-sync.ts), which costs a small constant no matter how large the history is. Each line names the index generation it
 // extends, so lines written before a compaction are ignored once the compacted index is in place.
 import { chmodSync, closeSync, copyFileSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { fsyncDir } from '../fs/atomic-file';
@@ -65,13 +65,26 @@ export class Journal {
     return this.count;
   }
 
-  /** Resolves durability for the caller: when this returns, the lines are on disk. */
+  /**
+   * Called before the journal is flushed, with what must reach the disk ahead of its lines (the files of saves
+   * whose own flush is still to come: see deferred-sync.ts).
+   */
+  beforeSync: () => void = () => undefined;
+
+  /** Resolves durability for the caller: when this returns, the lines (and every line before them) are on disk. */
   append(records: JournalRecord[]): void {
+    if (records.length === 0) return;
+    this.write(records);
+    this.beforeSync();
+    fdatasyncSync(this.fd);
+  }
+
+  /** Writes the lines without waiting for the disk: a crash of the process keeps them, a power cut may not. */
+  write(records: JournalRecord[]): void {
     if (records.length === 0) return;
     const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
     const buf = Buffer.from(text, 'utf8');
     writeSync(this.fd, buf);
-    fdatasyncSync(this.fd);
     this.count += records.length;
     this.bytes += buf.length;
   }
@@ -86,6 +99,7 @@ export class Journal {
    * index). Written to a temp file and renamed over the journal, so a crash leaves the old journal or the new one.
    */
   keepFrom(mark: { bytes: number; count: number }): void {
+    this.beforeSync();
     const tail = Buffer.alloc(this.bytes - mark.bytes);
     let at = 0;
     while (at < tail.length) {
@@ -111,6 +125,7 @@ export class Journal {
 
   /** Empties the journal after its records were folded into a new index generation. */
   reset(): void {
+    this.beforeSync();
     ftruncateSync(this.fd, 0);
     fdatasyncSync(this.fd);
     this.count = 0;

@@ -106,12 +106,14 @@ function openJournal(state: HistoryState): JournalReadResult & { replaced: strin
   try {
     const { journal, read } = Journal.open(path, aside);
     state.journal = journal;
+    journal.beforeSync = () => state.deferred.syncNow();
     return { ...read, replaced: null };
   } catch (err) {
     if (!isDamage(err)) throw err;
     const replaced = moveAside(path, state.clock);
     const { journal, read } = Journal.open(path, aside);
     state.journal = journal;
+    journal.beforeSync = () => state.deferred.syncNow();
     return { ...read, replaced };
   }
 }

@@ -1,6 +1,7 @@
-// One conf store per snapshot. A snapshot is written once (conf writes a temp file, fsyncs and renames it) and
-// rewritten only to add a host section fetched after the save, so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rename, renameSync, rm, rmSync, unlinkSync, writeFile } from 'node:fs';
+// One file per snapshot. A snapshot is written once (a temp file renamed into place, flushed to the disk just
+// after the save: deferred-sync.ts) and rewritten only to add a host section fetched after the save (conf: temp
+// file, fsync, rename), so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rename, renameSync, rm, rmSync, unlinkSync, writeFile, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
@@ -48,6 +49,19 @@ export class SnapshotFiles {
     this.kv({ name: snapshot.id, cwd: dir, clearInvalidConfig: false }).set(snapshotFile(snapshot));
     // conf fsyncs the file before renaming it into place; this makes the rename itself durable.
     fsyncDir(dir);
+  }
+
+  /**
+   * A save's write: the file in place at once (temp file renamed, so its name never holds half a file), flushed
+   * to the disk by DeferredSync just after. Returns the file and the folders whose entries changed.
+   */
+  writeDeferred(snapshot: SnapshotView): { file: string; dirs: string[] } {
+    const dir = hostPortDir(this.root, snapshot.hostPortId);
+    const newFolder = this.unsyncedDirs.has(dir) || (!this.knownDirs.has(dir) && !existsSync(dir));
+    this.ensureDir(snapshot.hostPortId, false);
+    const file = kvPath(dir, snapshot.id);
+    createThenRename(join(dir, `.${snapshot.id}.${process.pid}-${++this.tmpCounter}.tmp`), file, snapshotFileText(snapshot));
+    return { file, dirs: newFolder ? [dir, join(this.root, SNAPSHOT_DIR)] : [dir] };
   }
 
   /**
@@ -251,6 +265,17 @@ export class SnapshotFiles {
 const LEFTOVER_TEMP = /^(?:\.[A-Za-z0-9_-]{1,128}\.\d+-\d+\.tmp|[A-Za-z0-9_-]{1,128}\.json\.tmp-\d{10}[a-f0-9]{6})$/;
 
 /** Writes a new temp file (owner-only from its creation; a umask can only narrow it) and renames it into place. */
+function createThenRename(tmp: string, path: string, text: string): void {
+  try {
+    writeFileSync(tmp, text, { flag: 'wx', mode: FILE_MODE });
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** createThenRename on the threadpool. */
 async function createThenRenameAsync(tmp: string, path: string, text: string): Promise<void> {
   // The callback API: for thousands of small files it costs markedly less of this thread than fs/promises.
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 // What every part of the history store works on: the in-memory index, the snapshot files, the journal and the
 // conf stores beside it. The store's methods and its open, compaction and housekeeping steps share this one object.
 import { systemClock, type Clock, type KvStore } from '../ports';
+import { DeferredSync } from './deferred-sync';
 import type { Journal } from './journal';
 import { peekKv } from './kv-files';
 import { INDEX_NAME, META_NAME, SCHEMA_VERSION, SEARCH_NAME } from './layout';
@@ -19,6 +20,8 @@ export class HistoryState {
   /** The index generation: journal lines of any other generation were folded into the index already. */
   generation = 0;
   journal!: Journal;
+  /** Saves written but not yet flushed to the disk; the journal flushes them before its own lines. */
+  readonly deferred: DeferredSync;
   indexKv!: KvStore;
   metaKv!: KvStore;
   searchLoaded = false;
@@ -40,6 +43,10 @@ export class HistoryState {
     this.mode = mode === 'normal' && newerSchema(opts.dir) !== null ? 'readOnly' : mode;
     this.files = new SnapshotFiles(opts.dir, opts.kv, this.clock, this.mode === 'readOnly');
     this.journalMax = opts.tuning?.journalMaxRecords ?? 2000;
+    this.deferred = new DeferredSync(
+      () => this.journal.path,
+      (err) => this.notice(`Flushing saved snapshots to the disk failed and will be retried: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   notice(text: string): void {

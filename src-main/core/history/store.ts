@@ -117,18 +117,21 @@ class FileHistoryStore implements HistoryStore {
     const rec = recFromSnapshot(snapshot);
     const terms = searchTerms(snapshot);
     try {
-      state.files.write(snapshot);
+      const written = state.files.writeDeferred(snapshot);
       state.mem.add(rec, terms);
       const dropped = this.retentionVictims(rec.hostPortId);
       const lines: JournalRecord[] = [{ g: state.generation, t: 'add', r: encodeRec(rec), s: terms }];
       if (dropped.length > 0) lines.push({ g: state.generation, t: 'del', ids: dropped.map((r) => r.id) });
       try {
-        state.journal.append(lines);
+        // A save that drops older snapshots waits for the disk: their files go only once the deletion is durable.
+        if (dropped.length > 0) state.journal.append(lines);
+        else state.journal.write(lines);
       } catch (err) {
         state.mem.remove(rec.id);
         state.files.remove(rec.id, rec.hostPortId);
         throw err;
       }
+      state.deferred.note(written.file, written.dirs);
       for (const r of dropped) {
         state.mem.remove(r.id);
         state.files.remove(r.id, r.hostPortId);
@@ -329,6 +332,7 @@ class FileHistoryStore implements HistoryStore {
     if (state.closed) return;
     this.housekeeping.cancel();
     await this.housekeeping.settle();
+    await state.deferred.settle();
     state.closed = true;
     if (state.mode === 'readOnly') return;
     this.undos.discardAll();
