@@ -2,24 +2,23 @@
 // its own; a malformed one is refused with its line number and the rest still imports, unless the caller asked
 // for all or nothing (then a first pass checks everything and nothing is written when anything is refused).
 import { StringDecoder } from 'node:string_decoder';
-import type { ImportProblemView, ImportReportView, SnapshotView } from '../../../src-shared/views';
+import type { ImportProblemView, ImportReportView } from '../../../src-shared/views';
 import { fail, PortolanFailure } from '../failure';
 import { maybeCompact } from './compaction';
-import { EXPORT_FORMAT, EXPORT_VERSION, metaSchema, NDJSON_VERSION, snapshotSchema } from './export-format';
+import { EXPORT_FORMAT, EXPORT_VERSION, metaSchema, NDJSON_VERSION } from './export-format';
 import { readLegacy, type LegacySink } from './import-legacy';
-import { linesOf, MAX_LINE_CHARS } from './import-lines';
+import { linesOf, MAX_LINE_CHARS, type Line } from './import-lines';
+import { checkedSnapshot, innerSnapshotText, parseLine, type ParsedLine } from './import-parse';
 import { JsonScanError } from './json-scanner';
 import type { JournalRecord } from './journal';
 import type { HostPortMeta } from './memory-index';
 import { normaliseTags, saveMeta } from './meta-file';
-import { encodeRec, recFromSnapshot, searchTerms, type SnapRec } from './records';
+import { encodeRec, type SnapRec } from './records';
 import { loadSearch } from './search-text';
 import type { HistoryState } from './state';
-import { surelyValidSnapshot } from './snapshot-check';
-import { snapshotFileText } from './snapshot-files';
 import { asStorageFailure } from './storage-failure';
 import { WriteWindow } from './write-window';
-import { snapshotFileTextAround, storedAsIs } from './stored-snapshot';
+import { snapshotFileTextAround } from './stored-snapshot';
 import { isObject, parseJsonOrUndefined } from './json-value';
 
 export interface ImportOptions {
@@ -37,12 +36,17 @@ const MAX_PROBLEMS = 100;
 const BATCH = 1000;
 /** Snapshot files being written at once (on the threadpool, while the next records are parsed). */
 const WRITES_IN_FLIGHT = 16;
-/** How the exporter begins every snapshot record. */
-const SNAPSHOT_RECORD_HEAD = '{"type":"snapshot","snapshot":';
+/**
+ * Records parsed in one go before they are taken in order: a loop of parsing, then one of writing, cost about a
+ * fifth less of this thread than interleaving the two record by record (100,000 snapshots into memory-backed
+ * files: 12.8 s against 16.1 s, two runs each).
+ */
+const PARSE_BATCH = 128;
 
 type Meta = HostPortMeta & { hostPortId: string };
 /** `written` once its file is in place. */
 type Pending = { line: JournalRecord; rec: SnapRec; terms: string[]; written: boolean };
+type ParsedSnapshot = Extract<ParsedLine, { t: 'snapshot' }>;
 
 export async function importStream(state: HistoryState, open: ImportSource, opts: ImportOptions = {}): Promise<ImportReportView> {
   loadSearch(state);
@@ -94,10 +98,7 @@ async function readInto(pass: ImportPass, input: AsyncIterable<Buffer | string>,
     if (head.version !== NDJSON_VERSION) throw notExport(`unknown format version ${String(head.version)}`);
     const lines = linesOf({ [Symbol.asyncIterator]: () => replay });
     await lines.next(); // the header
-    for await (const line of lines) {
-      if (line.tooLong) pass.refuse(line.n, 'record', 'the line is too long to be a Portolan record');
-      else if (line.text.trim() !== '') await pass.record(line.text, line.n);
-    }
+    await pass.records(lines);
     return;
   }
   // An older JSON export: one document, read as a stream record by record.
@@ -155,49 +156,69 @@ class ImportPass implements LegacySink {
     if (this.problems.length < MAX_PROBLEMS) this.problems.push({ line, where, message });
   }
 
-  async record(text: string, n: number): Promise<void> {
-    // The exporter's own spelling of a snapshot record: its inner text is parsed alone, once. When that parses,
-    // the line is exactly a record of type snapshot holding that value, and the text can become the file as is.
-    if (text.startsWith(SNAPSHOT_RECORD_HEAD) && text.endsWith('}')) {
-      const inner = text.slice(SNAPSHOT_RECORD_HEAD.length, -1);
-      const value = parseJsonOrUndefined(inner);
-      if (value !== undefined) return this.snapshot(value, n, 'snapshot', null, inner);
+  /** NDJSON records, parsed a batch at a time and taken in file order. */
+  async records(lines: AsyncIterable<Line>): Promise<void> {
+    let texts: (string | null)[] = [];
+    let ns: number[] = [];
+    const takeBatch = async (): Promise<void> => {
+      const parsed = texts.map((t) => parseLine(t, !this.dryRun));
+      const [batchTexts, batchNs] = [texts, ns];
+      texts = [];
+      ns = [];
+      for (let i = 0; i < parsed.length; i++) await this.take(parsed[i]!, batchNs[i]!, batchTexts[i]!);
+    };
+    for await (const line of lines) {
+      if (!line.tooLong && line.text.trim() === '') continue;
+      texts.push(line.tooLong ? null : line.text);
+      ns.push(line.n);
+      if (texts.length >= PARSE_BATCH) await takeBatch();
     }
-    const value = parseJsonOrUndefined(text);
-    if (!isObject(value)) return this.refuse(n, 'record', 'not a JSON object');
-    if (value.type === 'snapshot') return this.snapshot(value.snapshot, n, 'snapshot', null);
-    if (value.type === 'meta') return this.meta(value.meta, n, 'meta');
-    this.refuse(n, 'record', `unknown record type ${JSON.stringify(String(value.type)).slice(0, 40)}`);
+    await takeBatch();
   }
 
-  /** `json` is the text `value` was parsed from, when the caller has it. */
-  async snapshot(value: unknown, line: number | null, where: string, owner: string | null, json?: string): Promise<void> {
-    const checked = surelyValidSnapshot(value) ? null : snapshotSchema.safeParse(value);
-    if (checked && !checked.success) {
-      const issue = checked.error.issues[0];
-      return this.refuse(line, where, `${issue?.path.join('.') || 'snapshot'}: ${issue?.message ?? 'invalid'}`);
+  /** One parsed record; `text` is its line, of which a snapshot spelled as the exporter spells it becomes the file. */
+  private async take(p: ParsedLine, n: number, text: string | null): Promise<void> {
+    switch (p.t) {
+      case 'refuse':
+        return this.refuse(n, p.where, p.message);
+      case 'meta':
+        return this.meta(p.value, n, 'meta');
+      case 'valid':
+        return;
+      case 'snapshot':
+        return this.add(p, p.asIs && text !== null ? (innerSnapshotText(text) ?? undefined) : undefined);
     }
-    // The original object, not zod's output: fields this version does not model are kept.
-    const s = value as SnapshotView;
-    if (owner !== null && s.hostPortId !== owner) return this.refuse(line, where, 'the snapshot belongs to another host port than its entry');
+  }
+
+  /** A snapshot of an older JSON export, inside the entry of `owner` (null: a top-level one). */
+  async snapshot(value: unknown, line: number | null, where: string, owner: string | null): Promise<void> {
+    const p = checkedSnapshot(value, where, false, !this.dryRun);
+    if (p.t === 'refuse') return this.refuse(line, p.where, p.message);
+    const hostPortId = p.t === 'snapshot' ? p.rec.hostPortId : p.t === 'valid' ? p.hostPortId : null;
+    if (owner !== null && hostPortId !== owner) return this.refuse(line, where, 'the snapshot belongs to another host port than its entry');
+    if (p.t === 'snapshot') return this.add(p);
+  }
+
+  /** `inner` is the JSON text of the snapshot, which becomes its file as is; otherwise the parser wrote the file. */
+  private async add(p: ParsedSnapshot, inner?: string): Promise<void> {
     if (this.dryRun) return;
-    const rec = recFromSnapshot(s);
+    const { rec, terms } = p;
     const { mem } = this.state;
-    if (mem.snaps.has(s.id) || mem.hasHash(rec.hash) || this.seen.has(s.id) || this.seen.has(rec.hash)) {
+    if (mem.snaps.has(rec.id) || mem.hasHash(rec.hash) || this.seen.has(rec.id) || this.seen.has(rec.hash)) {
       this.skipped++;
       return;
     }
-    this.seen.add(s.id);
+    this.seen.add(rec.id);
     this.seen.add(rec.hash);
-    const terms = searchTerms(s);
-    const text = json !== undefined && storedAsIs(s) ? snapshotFileTextAround(json) : snapshotFileText(s);
+    const text = inner !== undefined ? snapshotFileTextAround(inner) : p.text;
+    if (text === undefined) throw fail('internal', 'An imported snapshot came without its file text.');
     // Marked before its file appears, so an orphan sweep never takes it. A file that cannot be written ends the
     // import at the next record; the whole batches before it are listed by finish().
-    this.state.importing.add(s.id);
+    this.state.importing.add(rec.id);
     const entry: Pending = { line: { g: this.state.generation, t: 'add', r: encodeRec(rec), s: terms }, rec, terms, written: false };
     this.pending.push(entry);
     await this.writes.add(async () => {
-      await this.state.files.writeUnsynced(s, text);
+      await this.state.files.writeUnsynced(rec.id, rec.hostPortId, text);
       entry.written = true;
     });
     if (this.pending.length >= BATCH) await this.flush();

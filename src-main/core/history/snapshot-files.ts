@@ -76,13 +76,13 @@ export class SnapshotFiles {
    * (100-800 us of system time per file on the ext4 disks measured), and off this thread that time overlaps
    * the parsing and checking of the next records instead of adding to it.
    */
-  async writeUnsynced(snapshot: SnapshotView, text: string = snapshotFileText(snapshot)): Promise<void> {
-    const dir = this.ensureDir(snapshot.hostPortId, false);
+  async writeUnsynced(id: string, hostPortId: string, text: string): Promise<void> {
+    const dir = this.ensureDir(hostPortId, false);
     // The snapshot id is unique and the temp name carries this process's own counter: no randomness needed.
-    const tmp = join(dir, `.${snapshot.id}.${process.pid}-${++this.tmpCounter}.tmp`);
+    const tmp = join(dir, `.${id}.${process.pid}-${++this.tmpCounter}.tmp`);
     this.inFlight.add(tmp);
     try {
-      await createThenRenameAsync(tmp, kvPath(dir, snapshot.id), text);
+      await createThenRenameAsync(tmp, kvPath(dir, id), text);
     } finally {
       this.inFlight.delete(tmp);
     }
