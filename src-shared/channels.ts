@@ -5,6 +5,7 @@ export const CHANNEL_NAMES = [
   'lookup:run',
   'lookup:cancel',
   'lookup:raw',
+  'lookup:banners',
   'settings:get',
   'settings:set',
   'auth:status',

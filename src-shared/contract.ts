@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type {
   AppInfoView,
   AuthStatusView,
+  BannerView,
   CompareView,
   ExportFileView,
   ExportView,
@@ -172,6 +173,8 @@ export const ProxyAnswerRequest = z.union([
 export const OpenExternalRequest = z.object({ url: short(2048) }).strict();
 /** A lookup's body, held in main under the id its result carried. */
 export const RawRequest = z.object({ rawId: requestId }).strict();
+/** The next part of a large result's banners, held in main under the id its result carried. */
+export const BannersRequest = z.object({ id: requestId, offset: z.number().int().min(0).max(10_000_000) }).strict();
 const Empty = z.object({}).strict();
 
 /** Channel name → [request schema, response type]. The response type is only a type: main builds it. */
@@ -180,6 +183,7 @@ export const channels = {
   'lookup:run': LookupRequest,
   'lookup:cancel': CancelRequest,
   'lookup:raw': RawRequest,
+  'lookup:banners': BannersRequest,
   'settings:get': Empty,
   'settings:set': SettingsPatch,
   'auth:status': Empty,
@@ -233,6 +237,8 @@ export interface Responses {
   'lookup:cancel': { cancelled: boolean };
   /** The body exactly as Graph returned it. */
   'lookup:raw': { raw: string };
+  /** Banners from `offset` on, a part at a time. */
+  'lookup:banners': { banners: BannerView[] };
   'settings:get': SettingsView;
   'settings:set': SettingsView;
   'auth:status': AuthStatusView;

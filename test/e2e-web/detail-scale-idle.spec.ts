@@ -1,6 +1,6 @@
-// A 10,000-banner detail at rest: the raw JSON (megabytes) is formatted only when reached and shown a page at a
-// time, and the 30-second relative-time tick rewrites only the relative texts that changed, nothing else in the
-// table. The page's clock is Playwright's fake clock, moved on by hand: no sleeps.
+// A 10,000-banner detail: its banners cross the bridge in parts, and at rest the raw JSON (megabytes) is formatted
+// only when reached and shown a page at a time, and the 30-second relative-time tick rewrites only the relative
+// texts that changed, nothing else in the table. The page's clock is Playwright's fake clock, moved on by hand: no sleeps.
 import { expect, test, type Page } from '@playwright/test';
 import { lookUp, shot } from '../support/e2e-page';
 import { oneHostPort, type HostPortBody } from '../support/banner-corpus';
@@ -138,4 +138,28 @@ test('an idle 10,000-banner view: the clock tick rewrites only the relative time
   // rows, cells and every other stamp were left alone.
   expect(mutations).toEqual([expect.stringMatching(/^characterData rel\b.* (\d+ seconds|1 minute) ago$/)]);
   await expect(newest.locator('.rel').nth(1)).toHaveText(/^(\d+ seconds|1 minute) ago$/);
+});
+
+test('10,000 banners cross the bridge in parts of 1,000, each its own answer, and the table holds every one', async ({ page }) => {
+  test.setTimeout(180_000);
+  const bridge = watchBridge(page, ['lookup:run', 'lookup:banners']);
+  const asked: number[] = [];
+  page.on('request', (request) => {
+    const sent = request.postDataJSON() as { channel?: string; payload?: { offset?: number } } | null;
+    if (sent?.channel === 'lookup:banners') asked.push(sent.payload?.offset ?? -1);
+  });
+  await open(page);
+  await expect.poll(() => bridge.length).toBe(10);
+  const run = bridge[0]!;
+  expect(run.channel).toBe('lookup:run');
+  expect((run.answer.hostPort as { banners: unknown[] }).banners).toHaveLength(1000);
+  expect(run.answer.bannersHeld).toMatchObject({ total: N });
+  expect(asked).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000]);
+  for (const part of bridge.slice(1)) expect((part.answer.banners as unknown[]).length).toBe(1000);
+  const grid = page.getByRole('grid', { name: /^Banners/ });
+  await expect(grid).toHaveAttribute('aria-rowcount', String(N + 1));
+  // The banner of the last part is there to be found.
+  await page.getByLabel('Filter banners').fill('the-very-last-banner');
+  await expect(grid.locator('tbody tr[data-row]')).toHaveCount(1);
+  await expect(grid.locator('tbody tr[data-row]').first()).toContainText('SSH-2.0-the-very-last-banner');
 });

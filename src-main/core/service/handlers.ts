@@ -2,7 +2,7 @@
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
 import type { Handlers } from '../../../src-shared/contract';
 import { parseLookupInput } from '../../../src-shared/host-port-input';
-import type { LookupResultView, PendingLinkView, PortolanError, SettingsView } from '../../../src-shared/views';
+import type { BannerView, LookupResultView, PendingLinkView, PortolanError, SettingsView } from '../../../src-shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
@@ -11,10 +11,23 @@ import { hostPortTimeline } from '../history/timeline-query';
 import type { BulkService } from '../bulk/service';
 import { bulkHandlers } from './bulk-handlers';
 import { keepSection } from './keep-section';
-import { RawCache } from './raw-cache';
+import { RAW_CACHE_LIMITS, RawCache } from './raw-cache';
 import type { HistoryFiles } from './history-files';
 import { selectedHostPorts } from './history-selection';
 import type { AuthPort, HistoryPort, HostPortResult, LookupInput, SettingsPort, SourcePort } from './ports';
+
+/**
+ * Banners a result carries at most; the rest follow through lookup:banners, the same number at a time. Each part is
+ * one task of the window to take in (a few milliseconds); 10,000 banners in one answer held it for over 50 ms.
+ */
+export const BANNER_PART = 1000;
+
+/** What a list of banners counts against the cache's size limit: their text, about what they weigh. */
+function bannerChars(banners: readonly BannerView[]): number {
+  let n = 0;
+  for (const b of banners) n += b.banner.length + 200;
+  return n;
+}
 
 export interface ServiceDeps {
   version: string;
@@ -51,6 +64,7 @@ const OFFLINE_KINDS = new Set<PortolanError['kind']>(['network', 'offline', 'tim
 export function createHandlers(deps: ServiceDeps): Handlers {
   const inFlight = new Map<string, AbortController>();
   const raws = deps.raws ?? new RawCache();
+  const bannerParts = new RawCache<readonly BannerView[]>(RAW_CACHE_LIMITS, undefined, bannerChars);
   let lastNetworkOk = true;
 
   const online = () => (deps.isOnline ? deps.isOnline() : true) && lastNetworkOk;
@@ -109,6 +123,11 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         // The body stays here: the result carries its id, and the detail asks for it when it is wanted.
         const { raw, ...shown } = outcome;
         const value: LookupResultView = { ...shown, rawId: raws.put(raw), rawChars: raw.length, source: source.kind, snapshotId };
+        const { banners } = shown.hostPort;
+        if (banners.length > BANNER_PART) {
+          value.hostPort = { ...shown.hostPort, banners: banners.slice(0, BANNER_PART) };
+          value.bannersHeld = { id: bannerParts.put(banners), total: banners.length };
+        }
         if (saveError) value.saveError = saveError;
         return { ok: true, value };
       } catch (err) {
@@ -121,6 +140,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       } finally {
         inFlight.delete(req.requestId);
       }
+    },
+
+    'lookup:banners': async (req) => {
+      const banners = bannerParts.get(req.id);
+      if (banners === null) return { ok: false, error: { kind: 'notFound', message: 'The rest of these banners are no longer held in memory: look the host port up again.' } };
+      return { ok: true, value: { banners: banners.slice(req.offset, req.offset + BANNER_PART) } };
     },
 
     'lookup:raw': async (req) => {

@@ -2,6 +2,7 @@
 // pin, and the two snapshots ticked for comparison.
 import type { CompareView, LookupResultView, PortolanError, SnapshotMetaView, SnapshotView } from '../../../src-shared/contract';
 import { call, newRequestId } from '../../lib/api';
+import { withAllBanners } from '../lookup/all-banners';
 import { orderForCompare } from './compare/compare-model';
 import { addTags, parseTagInput, removeTag } from './tags';
 
@@ -152,7 +153,9 @@ export class EntryState {
     this.#refreshError = null;
     // A snapshot that kept its host's port list gets it again, so the new one can be compared port by port.
     const listHost = this.#current?.context?.portList?.host;
-    const r = await call('lookup:run', { requestId: newRequestId(), hostPortId: this.hostPortId, expandCertificate: true, ...(listHost ? { portListHost: listHost } : {}) });
+    const first = await call('lookup:run', { requestId: newRequestId(), hostPortId: this.hostPortId, expandCertificate: true, ...(listHost ? { portListHost: listHost } : {}) });
+    // A saved one is read back from History; an unsaved one is shown as it came, every banner in.
+    const r = first.ok && !first.value.snapshotId ? await withAllBanners(first.value, call) : first;
     this.#refreshing = false;
     if (!r.ok) {
       this.#refreshError = r.error;

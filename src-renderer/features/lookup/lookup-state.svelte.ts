@@ -1,6 +1,7 @@
 // The lookup form and the lookup in flight: inputs, client-side problems, and the last result or error.
 import type { LinkTarget, LookupResultView, PortolanError, SelectableField } from '../../../src-shared/contract';
 import { call, newRequestId } from '../../lib/api';
+import { withAllBanners } from './all-banners';
 import { SELECTABLE_FIELDS } from './selectable-fields';
 import { tidyHostField, validateLookup, type LookupProblems } from './lookup-validation';
 
@@ -151,7 +152,8 @@ export class LookupState {
       target.kind === 'id'
         ? { requestId, hostPortId: target.hostPortId, ...(listHost ? { portListHost: listHost } : {}), select, expandCertificate: this.expandCertificate }
         : { requestId, host: target.host, port: target.port, select, expandCertificate: this.expandCertificate };
-    const r = await call('lookup:run', request);
+    const first = await call('lookup:run', request);
+    const r = first.ok && this.#requestId === requestId ? await withAllBanners(first.value, call) : first;
     if (this.#requestId !== requestId) return; // superseded
     this.#requestId = null;
     if (r.ok) {

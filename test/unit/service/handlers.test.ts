@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src-shared/contract';
-import { createHandlers, type ServiceDeps } from '../../../src-main/core/service/handlers';
+import { BANNER_PART, createHandlers, type ServiceDeps } from '../../../src-main/core/service/handlers';
 import { fail } from '../../../src-main/core/failure';
 import type { SourcePort } from '../../../src-main/core/service/ports';
 import type { LookupResultView } from '../../../src-shared/views';
@@ -46,6 +46,36 @@ describe('lookup:run', () => {
     // The id is checked by the contract before main looks: nothing but [A-Za-z0-9_-], at most 64.
     expect(await dispatch(handlers, 'lookup:raw', { rawId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
     expect(await dispatch(handlers, 'lookup:raw', { rawId: 'a'.repeat(65) })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+  });
+
+  it('sends thousands of banners in parts: the first with the result, the rest through lookup:banners, in order; the snapshot keeps all', async () => {
+    const many = outcome();
+    const total = BANNER_PART * 2 + 345;
+    many.hostPort = { ...many.hostPort, banners: Array.from({ length: total }, (_, i) => ({ ...many.hostPort.banners[0]!, banner: `banner ${i}` })) };
+    let calls = 0;
+    const { handlers, history } = deps(fakeSource(async () => (calls++ === 0 ? many : outcome())));
+    const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', host: '85.13.139.18', port: 21 });
+    if (!r.ok) throw new Error(r.error.message);
+    const value = r.value as LookupResultView;
+    expect(value.hostPort.banners).toHaveLength(BANNER_PART);
+    expect(value.bannersHeld?.total).toBe(total);
+    const got = [...value.hostPort.banners];
+    while (got.length < total) {
+      const part = await dispatch(handlers, 'lookup:banners', { id: value.bannersHeld!.id, offset: got.length });
+      if (!part.ok) throw new Error(part.error.message);
+      expect((part.value as { banners: unknown[] }).banners.length).toBeLessThanOrEqual(BANNER_PART);
+      got.push(...(part.value as { banners: typeof got }).banners);
+    }
+    expect(got.map((b) => b.banner)).toEqual(many.hostPort.banners.map((b) => b.banner));
+    expect((history.saved[0] as { hostPort: { banners: unknown[] } }).hostPort.banners).toHaveLength(total);
+    // Past the end: nothing; an unknown id: notFound; an id or offset the contract refuses never reaches main.
+    expect(await dispatch(handlers, 'lookup:banners', { id: value.bannersHeld!.id, offset: total })).toEqual({ ok: true, value: { banners: [] } });
+    expect(await dispatch(handlers, 'lookup:banners', { id: 'not-held', offset: 0 })).toMatchObject({ ok: false, error: { kind: 'notFound' } });
+    expect(await dispatch(handlers, 'lookup:banners', { id: '../x', offset: 0 })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    expect(await dispatch(handlers, 'lookup:banners', { id: value.bannersHeld!.id, offset: -1 })).toMatchObject({ ok: false, error: { kind: 'invalidInput' } });
+    // A result within one part carries no held banners.
+    const small = await dispatch(handlers, 'lookup:run', { requestId: 'r2', host: '85.13.139.18', port: 21 });
+    expect(small.ok && (small.value as LookupResultView).bannersHeld).toBeFalsy();
   });
 
   it('does not save when history is off', async () => {
