@@ -18,7 +18,10 @@ export interface BannerRow {
   banner: BannerView;
 }
 
-/** Sort and filter keys computed once per response, so a click on a column header never re-parses dates or text. */
+/**
+ * Sort and filter keys, each computed once per response when first wanted: a click on a column header never
+ * re-parses dates or text, and showing 10,000 banners in the default order costs only the one key it sorts by.
+ */
 export interface BannerKeys {
   banner: (string | null)[];
   scanProtocol: (string | null)[];
@@ -32,14 +35,19 @@ export interface BannerKeys {
 export function bannerKeys(banners: readonly BannerView[]): BannerKeys {
   // Only the start matters for ordering; never compare megabytes.
   const text = (v: string | null) => (v === null ? null : v.slice(0, 256).toLowerCase());
-  return {
-    banner: banners.map((b) => text(b.banner)),
-    scanProtocol: banners.map((b) => text(b.scanProtocol)),
-    firstSeen: banners.map((b) => stampSortKey(b.firstSeen)),
-    lastSeen: banners.map((b) => stampSortKey(b.lastSeen)),
-    timesObserved: banners.map((b) => b.timesObserved ?? Number.NaN),
-    search: banners.map((b) => `${b.banner ?? ''}\n${b.scanProtocol ?? ''}`.toLowerCase()),
-  };
+  const made: Partial<BannerKeys> = {};
+  const lazy = <K extends keyof BannerKeys>(key: K, make: () => BannerKeys[K]): PropertyDescriptor => ({
+    enumerable: true,
+    get: () => (made[key] ??= make()),
+  });
+  return Object.defineProperties({} as BannerKeys, {
+    banner: lazy('banner', () => banners.map((b) => text(b.banner))),
+    scanProtocol: lazy('scanProtocol', () => banners.map((b) => text(b.scanProtocol))),
+    firstSeen: lazy('firstSeen', () => banners.map((b) => stampSortKey(b.firstSeen))),
+    lastSeen: lazy('lastSeen', () => banners.map((b) => stampSortKey(b.lastSeen))),
+    timesObserved: lazy('timesObserved', () => banners.map((b) => b.timesObserved ?? Number.NaN)),
+    search: lazy('search', () => banners.map((b) => `${b.banner ?? ''}\n${b.scanProtocol ?? ''}`.toLowerCase())),
+  });
 }
 
 /** Compares numbers with NaN (missing or invalid) always last, whatever the direction. */

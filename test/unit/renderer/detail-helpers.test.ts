@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BannerView, ServiceView, Stamp } from '../../../src-shared/views';
-import { sortBanners } from '../../../src-renderer/features/detail/banner-sort';
+import { bannerKeys, filterBanners, sortBanners } from '../../../src-renderer/features/detail/banner-sort';
 import { explainError } from '../../../src-renderer/lib/ui/error-hints';
 import { ERROR_CODES } from '../../../src-shared/error-codes';
 import { groupServices } from '../../../src-renderer/features/detail/services';
@@ -42,6 +42,23 @@ describe('sortBanners', () => {
   it('sorts by times observed and by text', () => {
     expect(sortBanners(rows, 'timesObserved', 'descending').map((r) => r.banner.banner)).toEqual(['a', 'b', 'c']);
     expect(sortBanners(rows, 'banner', 'ascending').map((r) => r.banner.banner)).toEqual(['a', 'b', 'c']);
+  });
+  it('works out a key when first wanted, once: the default order never reads the banners\' text', () => {
+    let textReads = 0;
+    const counted = rows.map((r) => {
+      const copy = { ...r };
+      Object.defineProperty(copy, 'banner', { enumerable: true, get: () => (textReads++, r.banner) });
+      return copy as BannerView;
+    });
+    const keys = bannerKeys(counted);
+    const sorted = sortBanners(counted, 'lastSeen', 'descending', keys);
+    expect(textReads).toBe(0);
+    expect(filterBanners(sorted, '', keys)).toBe(sorted);
+    expect(textReads).toBe(0);
+    expect(filterBanners(sorted, 'B', keys).map((r) => r.index)).toEqual([0]);
+    expect(textReads).toBe(3);
+    filterBanners(sorted, 'c', keys);
+    expect(textReads).toBe(3);
   });
 });
 
