@@ -177,10 +177,7 @@ export interface LookupResultView {
   saveError?: PortolanError;
   /** The host's port list (every page), when the lookup read it. */
   portList?: import('./host-views').HostPortListView;
-  /**
-   * A result with thousands of banners crosses the bridge in parts, so no one task of the window takes it all
-   * in: `hostPort.banners` holds the first part, and lookup:banners gives the rest from main, held under `id`.
-   */
+  /** Thousands of banners cross in parts: hostPort.banners holds the first, lookup:banners the rest (held under id). */
   bannersHeld?: { id: string; total: number };
 }
 
