@@ -21,6 +21,7 @@ import type {
 } from './views';
 
 export * from './views';
+import type { BannersHeld } from './banner-parts';
 import { BulkExportRequest, BulkJobRef, BulkResultsRequest, BulkStartRequest } from './bulk-contract';
 import type { BulkJobStatusView, BulkResultRowView } from './bulk-views';
 import { HostSectionRequest } from './host-section-contract';
@@ -248,7 +249,7 @@ export interface Responses {
   'auth:switchAccount': AuthStatusView;
   'history:list': HistoryPageView;
   'history:snapshots': SnapshotMetaView[];
-  'history:get': SnapshotView;
+  'history:get': SnapshotView & BannersHeld;
   'history:setMeta': { ok: true };
   'history:delete': { undoToken: string; removed: number };
   'history:undo': { restored: number };

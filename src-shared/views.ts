@@ -1,5 +1,6 @@
 // Plain, serialisable shapes that cross the process boundary. No runtime code here:
 // the renderer imports this file type-only.
+import type { BannersHeld } from './banner-parts';
 import type { SearchMatchView, SnapshotChangeView } from './history-list-views';
 import type { OtherProperty } from './other-properties';
 
@@ -155,7 +156,7 @@ export interface LookupRequestInfo {
   idFrom?: import('./host-views').HostPortIdOrigin;
 }
 
-export interface LookupResultView {
+export interface LookupResultView extends BannersHeld {
   hostPort: HostPortView;
   /**
    * The response body exactly as Graph returned it is not sent with the result (it would double what crosses
@@ -177,8 +178,6 @@ export interface LookupResultView {
   saveError?: PortolanError;
   /** The host's port list (every page), when the lookup read it. */
   portList?: import('./host-views').HostPortListView;
-  /** Thousands of banners cross in parts: hostPort.banners holds the first, lookup:banners the rest (held under id). */
-  bannersHeld?: { id: string; total: number };
 }
 
 export type CloudId = 'global' | 'usGovL4' | 'usGovL5' | 'china' | 'custom';

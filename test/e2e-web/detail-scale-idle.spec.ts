@@ -2,7 +2,7 @@
 // only when reached and shown a page at a time, and the 30-second relative-time tick rewrites only the relative
 // texts that changed, nothing else in the table. The page's clock is Playwright's fake clock, moved on by hand: no sleeps.
 import { expect, test, type Page } from '@playwright/test';
-import { lookUp, shot } from '../support/e2e-page';
+import { lookUp, savedRows, shot } from '../support/e2e-page';
 import { oneHostPort, type HostPortBody } from '../support/banner-corpus';
 import { useGraphPreview } from '../support/graph-preview';
 
@@ -140,7 +140,7 @@ test('an idle 10,000-banner view: the clock tick rewrites only the relative time
   await expect(newest.locator('.rel').nth(1)).toHaveText(/^(\d+ seconds|1 minute) ago$/);
 });
 
-test('10,000 banners cross the bridge in parts of 1,000, each its own answer, and the table holds every one', async ({ page }) => {
+test('10,000 banners cross the bridge in parts of 1,000, each its own answer, after a lookup and from History, and the table holds every one', async ({ page }) => {
   test.setTimeout(180_000);
   const bridge = watchBridge(page, ['lookup:run', 'lookup:banners']);
   const asked: number[] = [];
@@ -162,4 +162,15 @@ test('10,000 banners cross the bridge in parts of 1,000, each its own answer, an
   await page.getByLabel('Filter banners').fill('the-very-last-banner');
   await expect(grid.locator('tbody tr[data-row]')).toHaveCount(1);
   await expect(grid.locator('tbody tr[data-row]').first()).toContainText('SSH-2.0-the-very-last-banner');
+
+  // Opened again from History (saved with every banner), it comes in parts the same way.
+  const saved = watchBridge(page, ['history:get']);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
+  await savedRows(page).filter({ hasText: `${HOST}:${PORT}` }).click();
+  await expect.poll(() => saved.length).toBeGreaterThan(0);
+  expect((saved[0]!.answer.hostPort as { banners: unknown[] }).banners).toHaveLength(1000);
+  expect(saved[0]!.answer.bannersHeld).toMatchObject({ total: N });
+  const again = page.getByRole('grid', { name: /^Banners/ });
+  await expect(again).toHaveAttribute('aria-rowcount', String(N + 1));
+  await expect.poll(() => asked.length).toBe(18);
 });

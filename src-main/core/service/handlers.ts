@@ -2,7 +2,8 @@
 // (contract.dispatch ran zod) and returns a Result; nothing here throws across the boundary.
 import type { Handlers } from '../../../src-shared/contract';
 import { parseLookupInput } from '../../../src-shared/host-port-input';
-import type { BannerView, LookupResultView, PendingLinkView, PortolanError, SettingsView } from '../../../src-shared/views';
+import type { BannersHeld } from '../../../src-shared/banner-parts';
+import type { BannerView, HostPortView, LookupResultView, PendingLinkView, PortolanError, SettingsView } from '../../../src-shared/views';
 import { asResult, fail, toPortolanError } from '../failure';
 import type { ProxyLoginQueue } from '../net/proxy-login';
 import type { Clock } from '../ports';
@@ -65,6 +66,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   const inFlight = new Map<string, AbortController>();
   const raws = deps.raws ?? new RawCache();
   const bannerParts = new RawCache<readonly BannerView[]>(RAW_CACHE_LIMITS, undefined, bannerChars);
+  /** The answer with its first part of banners, the rest held for lookup:banners (unchanged when one part holds all). */
+  const inParts = <T extends { hostPort: HostPortView }>(answer: T): T & BannersHeld => {
+    const { banners } = answer.hostPort;
+    if (banners.length <= BANNER_PART) return answer;
+    return { ...answer, hostPort: { ...answer.hostPort, banners: banners.slice(0, BANNER_PART) }, bannersHeld: { id: bannerParts.put(banners), total: banners.length } };
+  };
   let lastNetworkOk = true;
 
   const online = () => (deps.isOnline ? deps.isOnline() : true) && lastNetworkOk;
@@ -123,11 +130,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         // The body stays here: the result carries its id, and the detail asks for it when it is wanted.
         const { raw, ...shown } = outcome;
         const value: LookupResultView = { ...shown, rawId: raws.put(raw), rawChars: raw.length, source: source.kind, snapshotId };
-        const { banners } = shown.hostPort;
-        if (banners.length > BANNER_PART) {
-          value.hostPort = { ...shown.hostPort, banners: banners.slice(0, BANNER_PART) };
-          value.bannersHeld = { id: bannerParts.put(banners), total: banners.length };
-        }
+        Object.assign(value, inParts(value));
         if (saveError) value.saveError = saveError;
         return { ok: true, value };
       } catch (err) {
@@ -171,7 +174,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     'history:list': (query) => asResult(() => deps.history.list(query)),
     'history:snapshots': (req) => asResult(() => deps.history.snapshots(req.hostPortId)),
-    'history:get': (req) => asResult(() => deps.history.get(req.snapshotId)),
+    'history:get': (req) => asResult(async () => inParts(await deps.history.get(req.snapshotId))),
     'history:setMeta': (patch) =>
       asResult(async () => {
         await deps.history.setMeta(patch);

@@ -121,7 +121,8 @@ export class EntryState {
   async show(snapshotId: string): Promise<void> {
     const seq = ++this.#seq;
     this.#loading = true;
-    const r = await call('history:get', { snapshotId });
+    const first = await call('history:get', { snapshotId });
+    const r = first.ok && seq === this.#seq ? await withAllBanners(first.value, call) : first;
     if (seq !== this.#seq) return;
     this.#loading = false;
     this.#unsaved = null;

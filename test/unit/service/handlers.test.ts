@@ -78,6 +78,24 @@ describe('lookup:run', () => {
     expect(small.ok && (small.value as LookupResultView).bannersHeld).toBeFalsy();
   });
 
+  it('history:get sends a saved snapshot of thousands of banners in parts too, and one of a few whole', async () => {
+    const big = outcome();
+    big.hostPort = { ...big.hostPort, banners: Array.from({ length: BANNER_PART + 10 }, (_, i) => ({ ...big.hostPort.banners[0]!, banner: `saved ${i}` })) };
+    const snapshot = (hostPort: typeof big.hostPort) => ({ id: 'snap-9', hostPortId: 'hp-1', savedAt: '2026-11-26T10:00:00.000Z', raw: '{}', hostPort });
+    const history = { ...fakeHistory(), get: async (id: string) => (id === 'snap-9' ? snapshot(big.hostPort) : snapshot(outcome().hostPort)) } as unknown as ServiceDeps['history'];
+    const { handlers } = deps(fakeSource(async () => outcome()), { history });
+    const r = await dispatch(handlers, 'history:get', { snapshotId: 'snap-9' });
+    if (!r.ok) throw new Error(r.error.message);
+    const got = r.value as { hostPort: { banners: { banner: string }[] }; bannersHeld?: { id: string; total: number }; raw: string };
+    expect(got.hostPort.banners).toHaveLength(BANNER_PART);
+    expect(got.raw).toBe('{}');
+    expect(got.bannersHeld?.total).toBe(BANNER_PART + 10);
+    const rest = await dispatch(handlers, 'lookup:banners', { id: got.bannersHeld!.id, offset: BANNER_PART });
+    expect(rest.ok && (rest.value as { banners: { banner: string }[] }).banners.map((b) => b.banner)).toEqual(Array.from({ length: 10 }, (_, i) => `saved ${BANNER_PART + i}`));
+    const few = await dispatch(handlers, 'history:get', { snapshotId: 'snap-1' });
+    expect(few.ok && (few.value as { bannersHeld?: unknown }).bannersHeld).toBeUndefined();
+  });
+
   it('does not save when history is off', async () => {
     const { handlers, history } = deps(fakeSource(async () => outcome()), { settings: fakeSettings({ saveHistory: false }) });
     const r = await dispatch(handlers, 'lookup:run', { requestId: 'r1', hostPortId: 'abc' });
