@@ -8,6 +8,10 @@
 // (syncNow), so deletions, imports and compactions keep their order on disk.
 import { close, fdatasync, fdatasyncSync, closeSync, open, openSync } from 'node:fs';
 import { fsyncDir, fsyncDirAsync } from '../fs/atomic-file';
+import { forEachLimited } from './limited';
+
+/** Files or folders flushed at once: saves made while the disk is slow pile up by the thousand. */
+const AT_ONCE = 16;
 
 export class DeferredSync {
   private readonly files = new Set<string>();
@@ -62,9 +66,9 @@ export class DeferredSync {
         const files = [...this.files];
         const dirs = [...this.dirs];
         if (files.length === 0 && dirs.length === 0) continue;
-        await Promise.all(files.map(flushFile));
+        await forEachLimited(files, AT_ONCE, flushFile);
         for (const f of files) this.files.delete(f);
-        await Promise.all(dirs.map(fsyncDirAsync));
+        await forEachLimited(dirs, AT_ONCE, fsyncDirAsync);
         for (const d of dirs) this.dirs.delete(d);
         await flushFile(this.journalPath());
       } while (this.again);

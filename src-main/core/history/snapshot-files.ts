@@ -8,6 +8,7 @@ import type { Clock, KvStoreFactory } from '../ports';
 import { fsyncDir, fsyncDirAsync } from '../fs/atomic-file';
 import { DIR_MODE, FILE_MODE, isDamage, kvPath, moveAside, peekKv } from './kv-files';
 import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
+import { forEachLimited } from './limited';
 import { SNAPSHOT_FORMAT, fromStoredSnapshot, snapshotFile, type StoredSnapshotV2 } from './stored-snapshot';
 
 const FORMAT = SNAPSHOT_FORMAT;
@@ -97,11 +98,7 @@ export class SnapshotFiles {
     const dirs = [...this.touched];
     const created = [...this.unsyncedDirs];
     this.touched.clear();
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < dirs.length) await fsyncDirAsync(dirs[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(16, dirs.length) }, worker));
+    await forEachLimited(dirs, 16, fsyncDirAsync);
     for (const dir of created) this.unsyncedDirs.delete(dir);
   }
 

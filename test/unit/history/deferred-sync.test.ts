@@ -32,6 +32,20 @@ describe('DeferredSync', () => {
     expect(errors).toEqual([]);
   });
 
+  it('flushes thousands of noted files, a few at a time', async () => {
+    const dir = tempDir();
+    const p = files(dir);
+    const many = Array.from({ length: 3000 }, (_, i) => join(p.sub, `f${i}.json`));
+    for (const f of many) writeFileSync(f, '{}');
+    const errors: unknown[] = [];
+    const sync = new DeferredSync(() => p.journal, (e) => errors.push(e));
+    for (const f of many) sync.note(f, [p.sub]);
+    expect(sync.pending).toBe(3001);
+    await sync.settle();
+    expect(errors).toEqual([]);
+    expect(sync.pending).toBe(0);
+  });
+
   it('syncNow flushes everything noted at once, and a file moved away since it was noted needs nothing', async () => {
     const dir = tempDir();
     const p = files(dir);
