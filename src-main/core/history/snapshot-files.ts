@@ -52,6 +52,11 @@ export class SnapshotFiles {
     fsyncDir(dir);
   }
 
+  /** A new temp file's path: the snapshot id is unique and the name carries this process's own counter, so no randomness is needed. */
+  private tempPath(dir: string, id: string): string {
+    return join(dir, `.${id}.${process.pid}-${++this.tmpCounter}.tmp`);
+  }
+
   /**
    * A save's write: the file in place at once (temp file renamed, so its name never holds half a file), flushed
    * to the disk by DeferredSync just after. Returns the file and the folders whose entries changed.
@@ -61,7 +66,7 @@ export class SnapshotFiles {
     const newFolder = this.unsyncedDirs.has(dir) || (!this.knownDirs.has(dir) && !existsSync(dir));
     this.ensureDir(snapshot.hostPortId, false);
     const file = kvPath(dir, snapshot.id);
-    createThenRename(join(dir, `.${snapshot.id}.${process.pid}-${++this.tmpCounter}.tmp`), file, snapshotFileText(snapshot));
+    createThenRename(this.tempPath(dir, snapshot.id), file, snapshotFileText(snapshot));
     return { file, dirs: newFolder ? [dir, join(this.root, SNAPSHOT_DIR)] : [dir] };
   }
 
@@ -79,8 +84,7 @@ export class SnapshotFiles {
    */
   async writeUnsynced(id: string, hostPortId: string, text: string): Promise<void> {
     const dir = this.ensureDir(hostPortId, false);
-    // The snapshot id is unique and the temp name carries this process's own counter: no randomness needed.
-    const tmp = join(dir, `.${id}.${process.pid}-${++this.tmpCounter}.tmp`);
+    const tmp = this.tempPath(dir, id);
     this.inFlight.add(tmp);
     try {
       await createThenRenameAsync(tmp, kvPath(dir, id), text);

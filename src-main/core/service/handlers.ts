@@ -129,8 +129,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         }
         // The body stays here: the result carries its id, and the detail asks for it when it is wanted.
         const { raw, ...shown } = outcome;
-        const value: LookupResultView = { ...shown, rawId: raws.put(raw), rawChars: raw.length, source: source.kind, snapshotId };
-        Object.assign(value, inParts(value));
+        const value: LookupResultView = inParts({ ...shown, rawId: raws.put(raw), rawChars: raw.length, source: source.kind, snapshotId });
         if (saveError) value.saveError = saveError;
         return { ok: true, value };
       } catch (err) {
