@@ -208,6 +208,24 @@ async function benchBaseline(entries: number, sampleSaves: number, log: (s: stri
   }
 }
 
+interface BaselineFailure {
+  entries: number;
+  failed: string;
+}
+
+/**
+ * The naive design has a ceiling: its whole history is one JSON document, and near 81,000 snapshots that document
+ * is longer than V8's longest string, so it can be neither written nor read. Past it the baseline is reported as
+ * failed, with the reason, and the store's own figures still come out.
+ */
+function baselineFailed(entries: number, err: unknown, log: (s: string) => void): BaselineFailure {
+  const reason = err instanceof Error ? err.message : String(err);
+  const why = err instanceof RangeError && /string length/i.test(reason) ? ` (one JSON document of ${entries} snapshots is longer than V8's longest string)` : '';
+  const failed = `the naive store cannot hold ${entries} snapshots: ${reason}${why}`;
+  log(`  baseline: ${failed}`);
+  return { entries, failed };
+}
+
 async function main(): Promise<void> {
   const openDir = arg('open-only');
   if (openDir) return openOnly(openDir, arg('kind') ?? 'store');
@@ -219,13 +237,14 @@ async function main(): Promise<void> {
 
   log(`history benchmark: ${entries} snapshots (3-5 KB each) over ${Math.max(1, Math.floor(entries / 4))} hostPorts`);
   const store = await benchStore(entries, log);
-  const baseline = flag('no-baseline') ? null : await benchBaseline(entries, sample, log);
+  const baseline = flag('no-baseline') ? null : await benchBaseline(entries, sample, log).catch((err: unknown) => baselineFailed(entries, err, log));
   const mainBlock = flag('no-main-block') ? null : await benchMainBlock({ saves: Number(arg('main-block-saves') ?? 10_000), inProcess: flag('main-block-in-process'), log });
   const row = (name: string, f: Figures): string =>
     `${name.padEnd(9)} save p50 ${f.save_p50_ms} ms, p95 ${f.save_p95_ms} ms | search p50 ${f.search_p50_ms} ms | open ${f.open_ms} ms | ` +
     `${mb(f.bytes)} MB on disk | after open+search: rss +${f.rss_delta_mb} MB, heap +${f.heap_delta_mb} MB`;
   log(row('store', store));
-  if (baseline) {
+  if (baseline && 'failed' in baseline) log(`baseline  failed: ${baseline.failed}`);
+  else if (baseline) {
     log(row('baseline', baseline));
     log(`save speed-up ${(baseline.save_p50_ms / store.save_p50_ms).toFixed(0)}x, search ${(baseline.search_p50_ms / store.search_p50_ms).toFixed(0)}x, open ${(baseline.open_ms / store.open_ms).toFixed(1)}x`);
   }
@@ -235,7 +254,7 @@ async function main(): Promise<void> {
     const transfer = t
       ? { export_ms: t.export_ms, export_peak_rss_mb: t.export_peak_rss_mb, import_ms: t.import_ms, import_peak_rss_mb: t.import_peak_rss_mb, roundtrip_equal: t.roundtrip_equal }
       : {};
-    console.log(JSON.stringify({ ...pick(store), save_max_ms: store.save_max_ms, ...transfer, ...(mainBlock ? { main_block_p99_ms: mainBlock.main_block_p99_ms } : {}), baseline: baseline ? pick(baseline) : null }));
+    console.log(JSON.stringify({ ...pick(store), save_max_ms: store.save_max_ms, ...transfer, ...(mainBlock ? { main_block_p99_ms: mainBlock.main_block_p99_ms } : {}), baseline: baseline && !('failed' in baseline) ? pick(baseline) : baseline }));
   }
 }
 

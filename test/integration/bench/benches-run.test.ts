@@ -26,6 +26,14 @@ describe('benchmarks', () => {
     expect(f.save_max_ms as number).toBeGreaterThanOrEqual(f.save_p50_ms as number);
   }, 120_000);
 
+  it('bench:history with its naive baseline reports both, side by side', () => {
+    const f = bench('history.ts', ['--entries', '12', '--no-transfer', '--no-main-block', '--baseline-saves', '3']);
+    expect(f).toMatchObject({ entries: 12, baseline: { entries: 12 } });
+    const baseline = f.baseline as Record<string, unknown>;
+    for (const key of ['save_p50_ms', 'search_p50_ms', 'open_ms', 'bytes']) expect(baseline[key] as number, key).toBeGreaterThan(0);
+    expect(baseline).not.toHaveProperty('failed');
+  }, 120_000);
+
   it('bench:bulk reports the rate against the quota, and loses and repeats nothing', () => {
     const f = bench('bulk.ts', ['--targets', '20']);
     expect(f).toMatchObject({ targets: 20, lost: 0, duplicates: 0 });
