@@ -4,6 +4,13 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   main: {
+    // conf imports a schema validator it uses only for stores given a schema; ours have none (see the module).
+    resolve: {
+      alias: [
+        { find: /^ajv\/dist\/2020(\.js)?$/, replacement: resolve('src-main/electron/no-schema-validator.ts') },
+        { find: /^ajv-formats$/, replacement: resolve('src-main/electron/no-schema-validator.ts') },
+      ],
+    },
     build: {
       // electron-store and conf are ESM-only; the CommonJS main bundle must carry them inside.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },

@@ -35,6 +35,19 @@ const noDirectHistoryStore = {
   message: 'The history store runs in its own process: open it through openHistory (core/history-host/open-history).',
 };
 
+/**
+ * zod and the schemas built with it validate on the main side; a value import of them would carry the whole
+ * library (about 60 KB gzip) into the renderer's or preload's bundle. Their types cost nothing.
+ */
+const schemasStayInMain = [
+  'error',
+  {
+    patterns: [
+      { group: ['zod', 'zod/*', '**/src-shared/*contract'], allowTypeImports: true, message: 'Schemas validate in main: import their types only (import type).' },
+    ],
+  },
+];
+
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 const NO_ELECTRON_IN_CORE = { name: 'electron', message: 'The core runs in plain Node (tests, preview); the shell hands it ports.' };
 
@@ -80,6 +93,7 @@ export default tseslint.config(
         [{ name: 'electron', message: 'The renderer talks to main only through the preload API.' }],
         [{ group: NODE_BUILTINS, message: 'The renderer runs in a sandboxed browser page: no Node built-ins.' }],
       ),
+      '@typescript-eslint/no-restricted-imports': schemasStayInMain,
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Attacker-controlled text is rendered as text only.' },
@@ -131,6 +145,7 @@ export default tseslint.config(
         [],
         [{ group: NODE_BUILTINS, message: 'A sandboxed preload has no Node built-ins.' }],
       ),
+      '@typescript-eslint/no-restricted-imports': schemasStayInMain,
     },
   },
   {

@@ -1,6 +1,7 @@
 // Requests of the bulk channels. Main validates each one; the lines are read again in main by the same
 // reader the preview used (bulk-targets), so what runs is what was previewed.
 import { z } from 'zod';
+import { BULK_SORT_KEYS } from './bulk-views';
 import { MAX_HOST_INPUT_LENGTH } from './host-port-input';
 
 const jobId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -13,7 +14,6 @@ export const BulkStartRequest = z
   })
   .strict();
 export const BulkJobRef = z.object({ jobId }).strict();
-export const BULK_SORT_KEYS = ['line', 'target', 'host', 'port', 'protocol', 'status', 'outcome', 'banners', 'services', 'certificate'] as const;
 export const BulkResultsRequest = z
   .object({
     jobId,

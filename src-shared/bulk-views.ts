@@ -1,6 +1,9 @@
 // What crosses IPC about bulk jobs: plain serialisable values, built in main.
 import type { PortolanError } from './views';
 
+/** The columns the results table sorts by; main sorts, the renderer names them. */
+export const BULK_SORT_KEYS = ['line', 'target', 'host', 'port', 'protocol', 'status', 'outcome', 'banners', 'services', 'certificate'] as const;
+
 /** One host port a bulk target produced, as the results table shows it. */
 export interface BulkHitView {
   hostPortId: string;

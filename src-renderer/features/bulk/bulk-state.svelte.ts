@@ -1,8 +1,7 @@
 // The Bulk screen's state: the pasted text or opened file, the preview of what will be looked up (read by the
 // same shared reader main uses), and the job main runs: its status and results, pulled while it runs.
-import { BULK_SORT_KEYS } from '../../../src-shared/bulk-contract';
 import { csvColumnLines, MAX_BULK_TEXT, parseCsv, planBulk, splitLines, type BulkPlan } from '../../../src-shared/bulk-targets';
-import type { BulkJobStatusView, BulkResultRowView } from '../../../src-shared/bulk-views';
+import type { BULK_SORT_KEYS, BulkJobStatusView, BulkResultRowView } from '../../../src-shared/bulk-views';
 import type { PortolanError } from '../../../src-shared/contract';
 import { call } from '../../lib/api';
 import { downloadText } from '../history/download';

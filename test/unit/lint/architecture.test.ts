@@ -52,6 +52,22 @@ const cases: { what: string; file: string; bad: string; good: string; rule: stri
     says: /no Node built-ins/,
   },
   {
+    what: "the renderer takes only types from the schemas (zod stays out of the window's bundle)",
+    file: 'src-renderer/features/bulk/x.ts',
+    bad: "import { BulkResultsRequest } from '../../../src-shared/bulk-contract';\nexport const a = BulkResultsRequest;\n",
+    good: "import type { BulkResultsRequest } from '../../../src-shared/bulk-contract';\nexport type A = BulkResultsRequest;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    says: /import their types only/,
+  },
+  {
+    what: 'the preload takes only types from the schemas',
+    file: 'src-main/preload/x.ts',
+    bad: "import { z } from 'zod';\nexport const a = z;\n",
+    good: "import type { Channel } from '../../src-shared/contract';\nexport type A = Channel;\n",
+    rule: '@typescript-eslint/no-restricted-imports',
+    says: /import their types only/,
+  },
+  {
     what: 'the contract imports nothing main-side',
     file: 'src-shared/x.ts',
     bad: "import { fail } from '../src-main/core/failure';\nexport const a = fail;\n",
