@@ -14,8 +14,15 @@ export default defineConfig({
     build: {
       // electron-store and conf are ESM-only; the CommonJS main bundle must carry them inside.
       externalizeDeps: { exclude: ['electron-store', 'conf'] },
-      // The history host runs in its own utility process, so it is its own file beside the main entry.
-      rollupOptions: { input: { index: resolve('src-main/electron/main.ts'), 'history-host': resolve('src-main/electron/history-host.ts') } },
+      // The history host runs in its own utility process, so it is its own file beside the main entry; so is the
+      // worker thread that writes an import's files (core/history/file-writer.ts looks for it there).
+      rollupOptions: {
+        input: {
+          index: resolve('src-main/electron/main.ts'),
+          'history-host': resolve('src-main/electron/history-host.ts'),
+          'history-writer': resolve('src-main/core/history/file-writer-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,5 +1,6 @@
 // Entry of the history utility process (see history-process.ts): the real store on electron-store files, answering
 // the main process over process.parentPort. Bundled as its own file beside the main entry.
+import { join } from 'node:path';
 import type { FromHost, ToHost } from '../core/history-host/protocol';
 import { serveHistory } from '../core/history-host/serve';
 import { kvStoreFactory } from './kv';
@@ -13,4 +14,6 @@ serveHistory(
     exit: () => process.exit(0),
   },
   kvStoreFactory,
+  // Built beside this file (electron.vite.config.mts); plain JavaScript, so no loader.
+  { entry: join(__dirname, 'history-writer.js'), execArgv: [] },
 );

@@ -3,6 +3,7 @@
 // on the disk, never the one serving the window.
 import { Writable } from 'node:stream';
 import { fail, PortolanFailure, toPortolanError } from '../failure';
+import type { WriterEntry } from '../history/file-writer';
 import { createHistoryStore } from '../history/store';
 import type { HistoryStore, RetentionPolicy } from '../history/types';
 import type { KvStoreFactory } from '../ports';
@@ -10,7 +11,8 @@ import type { FromHost, HostSide, HostState, ToHost } from './protocol';
 
 type ChunkMessage = Extract<ToHost, { t: 'chunk' }>;
 
-export function serveHistory(side: HostSide, kv: KvStoreFactory): void {
+/** `writer`: where the import's file-writer thread starts from (the app's build names its own file; see file-writer.ts). */
+export function serveHistory(side: HostSide, kv: KvStoreFactory, writer?: WriterEntry): void {
   let retention: RetentionPolicy = { perHostPort: null, days: null };
   let store: Promise<HistoryStore> | null = null;
   const acks = new Map<number, (closed: boolean) => void>();
@@ -65,7 +67,7 @@ export function serveHistory(side: HostSide, kv: KvStoreFactory): void {
   side.onMessage((m) => {
     switch (m.t) {
       case 'init':
-        store = createHistoryStore({ dir: m.dir, kv, retention: () => retention });
+        store = createHistoryStore({ dir: m.dir, kv, retention: () => retention, writer });
         void store.then((s) => side.post({ t: 'ready', state: state(s) }));
         return;
       case 'call':

@@ -1,15 +1,17 @@
 // One file per snapshot. A snapshot is written once (a temp file renamed into place, flushed to the disk just
 // after the save: deferred-sync.ts) and rewritten only to add a host section fetched after the save (conf: temp
 // file, fsync, rename), so a save costs the same at ten snapshots or fifty thousand, and damage stays local to one file.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rename, renameSync, rm, rmSync, unlinkSync, writeFile, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotView } from '../../../src-shared/views';
 import type { Clock, KvStoreFactory } from '../ports';
 import { fsyncDir, fsyncDirAsync } from '../fs/atomic-file';
-import { DIR_MODE, FILE_MODE, isDamage, kvPath, moveAside, peekKv } from './kv-files';
+import { DIR_MODE, isDamage, kvPath, moveAside, peekKv } from './kv-files';
 import { SNAPSHOT_DIR, TRASH_DIR, hostPortDir } from './layout';
 import { forEachLimited } from './limited';
 import { SNAPSHOT_FORMAT, fromStoredSnapshot, snapshotFile, type StoredSnapshotV2 } from './stored-snapshot';
+import { createThenRename } from './create-then-rename';
+import { FileWriter, type WriterEntry } from './file-writer';
 
 const FORMAT = SNAPSHOT_FORMAT;
 
@@ -26,6 +28,8 @@ export class SnapshotFiles {
   private tmpCounter = 0;
   /** Temp files of writeUnsynced() calls under way: not leftovers of a crash. */
   private readonly inFlight = new Set<string>();
+  /** Writes an import's files off this thread; started by the first import. */
+  private writer: FileWriter | null = null;
   /** Folders created by writeUnsynced() whose entry in the snapshots folder is not yet synced. */
   private readonly unsyncedDirs = new Set<string>();
 
@@ -35,6 +39,7 @@ export class SnapshotFiles {
     private readonly clock: Clock,
     /** Never move, create or remove anything (a history written by a newer Portolan). */
     private readonly readOnly = false,
+    private readonly writerEntry?: WriterEntry,
   ) {}
 
   pathOf(snapshotId: string, hostPortId: string): string {
@@ -78,20 +83,26 @@ export class SnapshotFiles {
    * durable once the import's batch is written. `text` is the whole file (see snapshotFileText), which the caller
    * may have had at hand already.
    *
-   * On the threadpool, several at a time: creating a file costs the kernel far more than the call costs us
-   * (100-800 us of system time per file on the ext4 disks measured), and off this thread that time overlaps
-   * the parsing and checking of the next records instead of adding to it.
+   * On the import's own writer thread (file-writer.ts), so the kernel's part of creating the file overlaps the
+   * parsing and checking of the next records instead of adding to it.
    */
   async writeUnsynced(id: string, hostPortId: string, text: string): Promise<void> {
     const dir = this.ensureDir(hostPortId, false);
     const tmp = this.tempPath(dir, id);
     this.inFlight.add(tmp);
     try {
-      await createThenRenameAsync(tmp, kvPath(dir, id), text);
+      await (this.writer ??= new FileWriter(this.writerEntry)).write(tmp, kvPath(dir, id), text);
     } finally {
       this.inFlight.delete(tmp);
     }
     this.touched.add(dir);
+  }
+
+  /** Stops the import's writer thread, once the writes asked of it are done. */
+  async closeWriter(): Promise<void> {
+    const writer = this.writer;
+    this.writer = null;
+    await writer?.close();
   }
 
   /**
@@ -266,27 +277,6 @@ export class SnapshotFiles {
 const LEFTOVER_TEMP = /^(?:\.[A-Za-z0-9_-]{1,128}\.\d+-\d+\.tmp|[A-Za-z0-9_-]{1,128}\.json\.tmp-\d{10}[a-f0-9]{6})$/;
 
 /** Writes a new temp file (owner-only from its creation; a umask can only narrow it) and renames it into place. */
-function createThenRename(tmp: string, path: string, text: string): void {
-  try {
-    writeFileSync(tmp, text, { flag: 'wx', mode: FILE_MODE });
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
-/** createThenRename on the threadpool. */
-async function createThenRenameAsync(tmp: string, path: string, text: string): Promise<void> {
-  // The callback API: for thousands of small files it costs markedly less of this thread than fs/promises.
-  await new Promise<void>((resolve, reject) => {
-    writeFile(tmp, text, { flag: 'wx', mode: FILE_MODE }, (err) => {
-      if (err) return rm(tmp, { force: true }, () => reject(err));
-      rename(tmp, path, (err2) => (err2 ? rm(tmp, { force: true }, () => reject(err2)) : resolve()));
-    });
-  });
-}
-
 /**
  * A snapshot file's whole text. Written without indentation, unlike conf's tab-indented files: both parse to the
  * same content, and the compact text costs less to produce and to store.

@@ -41,7 +41,7 @@ export class HistoryState {
     this.clock = opts.clock ?? systemClock;
     // A history written by a newer Portolan is only read: its files are checked before anything is touched.
     this.mode = mode === 'normal' && newerSchema(opts.dir) !== null ? 'readOnly' : mode;
-    this.files = new SnapshotFiles(opts.dir, opts.kv, this.clock, this.mode === 'readOnly');
+    this.files = new SnapshotFiles(opts.dir, opts.kv, this.clock, this.mode === 'readOnly', opts.writer);
     this.journalMax = opts.tuning?.journalMaxRecords ?? 2000;
     this.deferred = new DeferredSync(
       () => this.journal.path,

@@ -333,6 +333,7 @@ class FileHistoryStore implements HistoryStore {
     this.housekeeping.cancel();
     await this.housekeeping.settle();
     await state.deferred.settle();
+    await state.files.closeWriter();
     state.closed = true;
     if (state.mode === 'readOnly') return;
     this.undos.discardAll();

@@ -10,6 +10,7 @@ import type {
 import type { HistoryQuery, HistorySelection } from '../../../src-shared/contract';
 import type { Writable } from 'node:stream';
 import type { Clock, KvStoreFactory } from '../ports';
+import type { WriterEntry } from './file-writer';
 import type { ExportFormat, ExportOutcome } from './export-stream';
 import type { ImportOptions, ImportSource } from './import-stream';
 import type { AttachOutcome, ContextAttachInput } from './attach-context';
@@ -43,6 +44,8 @@ export interface HistoryStoreOptions {
   retention?: () => RetentionPolicy;
   /** Default: unref'd timers. */
   scheduler?: HistoryScheduler;
+  /** Where an import's file-writer thread starts from; default: its source beside file-writer.ts (run under tsx). */
+  writer?: WriterEntry;
   /** Tuning for tests and the benchmark. */
   tuning?: {
     /** Compact the index journal after this many records (default 2000). */

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type AliasOptions } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../../electron.vite.config.mjs';
+import { FileWriter } from '../../../src-main/core/history/file-writer';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 // A cold build on a loaded 2-core machine.
@@ -48,6 +49,16 @@ describe('the production build', { timeout: SLOW }, () => {
     const main = await joined(await filesUnder(join(out, 'main'), /\.js$/));
     expect(main).toContain('carries no JSON-schema validator');
     for (const ajvText of ['json-schema.org/draft/2020-12', '$dynamicRef', 'fullFormats']) expect(main, ajvText).not.toContain(ajvText);
+  });
+
+  it("the import's file writer is built beside the history host and runs as a worker thread in plain Node", async () => {
+    const writer = new FileWriter({ entry: join(out, 'main', 'history-writer.js'), execArgv: [] });
+    const file = join(dir, 'written.json');
+    await writer.write(join(dir, '.written.tmp'), file, '{"ok":true}');
+    expect(writer.threaded).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('{"ok":true}');
+    await writer.close();
+    expect(await readFile(join(out, 'main', 'history-host.js'), 'utf8')).toContain('history-writer.js');
   });
 
   it('renderer and preload bundles carry no zod', async () => {
