@@ -58,8 +58,12 @@ export class FileWriter {
 
   write(tmp: string, path: string, text: string): Promise<void> {
     if (this.inline) {
-      createThenRename(tmp, path, text);
-      return Promise.resolve();
+      try {
+        createThenRename(tmp, path, text);
+        return Promise.resolve();
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
     }
     const written = new Promise<void>((resolve, reject) => {
       this.queue.push({ tmp, path, text, resolve, reject });

@@ -63,12 +63,14 @@ describe('the import file writer', () => {
     await writer.close();
   });
 
-  it('without a worker entry, writes on the calling thread', async () => {
+  it('without a worker entry, writes on the calling thread, and a failure there is a rejected promise too', async () => {
     const dir = tempDir();
     const writer = new FileWriter(null);
     await writer.write(join(dir, '.x.tmp'), join(dir, 'x.json'), '{"a":1}');
     expect(writer.threaded).toBe(false);
     expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('{"a":1}');
+    const missing = join(dir, 'missing-folder');
+    await expect(writer.write(join(missing, '.y.tmp'), join(missing, 'y.json'), '{}')).rejects.toMatchObject({ code: 'ENOENT' });
     await writer.close();
   });
 
