@@ -3,7 +3,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { FILE_MODE } from './kv-files';
 
-export function createThenRename(tmp: string, path: string, text: string): void {
+export function createThenRename(tmp: string, path: string, text: string | Uint8Array): void {
   try {
     writeFileSync(tmp, text, { flag: 'wx', mode: FILE_MODE });
     renameSync(tmp, path);

@@ -3,7 +3,8 @@
 export interface WriteItem {
   tmp: string;
   path: string;
-  text: string;
+  /** The file's bytes, transferred (not copied), so the store's heap holds no file text while it waits. */
+  data: Uint8Array;
 }
 
 export interface WriteBatch {

@@ -8,9 +8,9 @@ const port = parentPort;
 if (!port) throw new Error('The file writer must run as a worker thread.');
 port.on('message', ({ id, items }: WriteBatch) => {
   const failures: Extract<FromWriter, { t: 'done' }>['failures'] = [];
-  items.forEach(({ tmp, path, text }, index) => {
+  items.forEach(({ tmp, path, data }, index) => {
     try {
-      createThenRename(tmp, path, text);
+      createThenRename(tmp, path, data);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       failures.push({ index, message: e.message, code: e.code ?? null });
