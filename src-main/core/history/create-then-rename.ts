@@ -1,5 +1,6 @@
 // A new file in one step as far as any reader can tell: written under a temp name (O_EXCL, so a leftover of a
-// crash is never reused), then renamed into place. A failure removes the temp file and is thrown.
+// crash is never reused; owner-only from its creation, which a umask can only narrow), then renamed into place.
+// A failure removes the temp file and is thrown.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { FILE_MODE } from './kv-files';
 

@@ -117,14 +117,13 @@ export class FileWriter {
     this.unsent = [];
   }
 
-  private start(): Worker {
+  private start(): void {
     const { entry, execArgv } = this.entry!;
     const worker = new Worker(entry, { execArgv });
     worker.on('message', (m: FromWriter) => this.answer(m));
     worker.on('error', (err) => this.stopped(err));
     worker.on('exit', (code) => this.stopped(new Error(`The file writer stopped (exit code ${code}).`)));
     this.worker = worker;
-    return worker;
   }
 
   private answer(m: FromWriter): void {

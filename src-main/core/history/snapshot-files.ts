@@ -276,7 +276,6 @@ export class SnapshotFiles {
 /** A temp file of an interrupted write: ours (see writeUnsynced) or conf's. */
 const LEFTOVER_TEMP = /^(?:\.[A-Za-z0-9_-]{1,128}\.\d+-\d+\.tmp|[A-Za-z0-9_-]{1,128}\.json\.tmp-\d{10}[a-f0-9]{6})$/;
 
-/** Writes a new temp file (owner-only from its creation; a umask can only narrow it) and renames it into place. */
 /**
  * A snapshot file's whole text. Written without indentation, unlike conf's tab-indented files: both parse to the
  * same content, and the compact text costs less to produce and to store.

@@ -1,7 +1,6 @@
 // What the production build ships, read from a fresh build in a temporary folder: the renderer is minified, zod
 // stays on the main side, and the main bundle carries no JSON-schema validator (conf's, which Portolan never
 // uses) while conf, bundled the way the app bundles it, still reads and writes its files.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,18 +9,13 @@ import { build, type AliasOptions } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../../electron.vite.config.mjs';
 import { FileWriter } from '../../../src-main/core/history/file-writer';
+import { runNode, type Run } from '../../support/node-run';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 // A cold build on a loaded 2-core machine.
 const SLOW = 180_000;
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]): Promise<Run> => runNode(root, args);
 
 async function filesUnder(dir: string, ext: RegExp): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

@@ -4,7 +4,6 @@
 // It runs through scripts/electronegativity.mjs, which keeps the tool off the network, under a preload that
 // refuses and records any attempt to reach a non-loopback address. The build goes to a temporary folder, not
 // out/, so it never races a preview or e2e run that is serving out/ at the same time.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import {
   scannedFiles,
   unparsedFiles,
 } from '../../support/electronegativity-policy';
+import { runNode, type Run } from '../../support/node-run';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const EXCEPTIONS = 'test/security/electronegativity-exceptions.json';
@@ -27,20 +27,7 @@ const GUARD = pathToFileURL(join(root, 'test/support/network-guard-preload.mjs')
 // A loaded 2-core machine: a cold build plus two scans can take well over a minute.
 const SLOW = 180_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const node = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => runNode(root, args, env);
 
 const guardLines = async (log: string): Promise<string[]> => (await readFile(log, 'utf8')).split('\n').filter(Boolean);
 
